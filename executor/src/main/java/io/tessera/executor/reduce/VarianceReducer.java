@@ -1,0 +1,134 @@
+package io.tessera.executor.reduce;
+
+import io.tessera.executor.Block;
+
+/**
+ * var and std (and their NaN-skipping forms) over double lanes: per output the count, the mean and
+ * the sum of squared deviations, merged with Chan's formulas, so partial results from any chunking
+ * combine to NumPy's two-pass values within rounding.
+ */
+final class VarianceReducer implements Reducer {
+    private final boolean std;
+    private final boolean skipNaN;
+    private final double ddof;
+
+    VarianceReducer(boolean std, boolean skipNaN, double ddof) {
+        this.std = std;
+        this.skipNaN = skipNaN;
+        this.ddof = ddof;
+    }
+
+    /** Count, mean and sum of squared deviations per output. */
+    private record State(double[] count, double[] mean, double[] m2) {
+    }
+
+    @Override
+    public Object newState(int size) {
+        return new State(new double[size], new double[size], new double[size]);
+    }
+
+    @Override
+    public void reduceRun(Object state, int at, Object lane, int offset, int n, long index) {
+        double[] values = (double[]) lane;
+        double count;
+        double sum;
+        if (skipNaN) {
+            count = 0;
+            for (int i = offset; i < offset + n; i++) {
+                if (values[i] == values[i]) {
+                    count++;
+                }
+            }
+            sum = PairwiseSum.nanSum(values, offset, n);
+        } else {
+            count = n;
+            sum = PairwiseSum.sum(values, offset, n);
+        }
+        if (count == 0) {
+            return;
+        }
+        double mean = sum / count;
+        double m2a = 0, m2b = 0;
+        {
+            int i = offset;
+            if (skipNaN) {
+                for (; i < offset + n; i++) {
+                    double d = values[i] - mean;
+                    m2a += d == d ? d * d : 0;
+                }
+            } else {
+                for (; i + 1 < offset + n; i += 2) {
+                    double d0 = values[i] - mean;
+                    double d1 = values[i + 1] - mean;
+                    m2a += d0 * d0;
+                    m2b += d1 * d1;
+                }
+                if (i < offset + n) {
+                    double d = values[i] - mean;
+                    m2a += d * d;
+                }
+            }
+        }
+        combine((State) state, at, count, mean, m2a + m2b);
+    }
+
+    private static void combine(State s, int at, double countB, double meanB, double m2B) {
+        double countA = s.count[at];
+        if (countA == 0) {
+            s.count[at] = countB;
+            s.mean[at] = meanB;
+            s.m2[at] = m2B;
+            return;
+        }
+        double total = countA + countB;
+        double delta = meanB - s.mean[at];
+        s.mean[at] += delta * (countB / total);
+        s.m2[at] += m2B + delta * delta * (countA * countB / total);
+        s.count[at] = total;
+    }
+
+    @Override
+    public void accumulate(Object state, int at, Object lane, int offset, int n, long index) {
+        State s = (State) state;
+        double[] values = (double[]) lane;
+        for (int j = 0; j < n; j++) {
+            double x = values[offset + j];
+            if (skipNaN && x != x) {
+                continue;
+            }
+            // Welford's update, one value into each output
+            double count = s.count[at + j] + 1;
+            double delta = x - s.mean[at + j];
+            double mean = s.mean[at + j] + delta / count;
+            s.m2[at + j] += delta * (x - mean);
+            s.mean[at + j] = mean;
+            s.count[at + j] = count;
+        }
+    }
+
+    @Override
+    public void merge(Object into, Object later) {
+        State a = (State) into;
+        State b = (State) later;
+        for (int i = 0; i < a.count.length; i++) {
+            if (b.count[i] > 0) {
+                combine(a, i, b.count[i], b.mean[i], b.m2[i]);
+            }
+        }
+    }
+
+    @Override
+    public void finish(Object state, Block out) {
+        State s = (State) state;
+        for (int i = 0; i < s.count.length; i++) {
+            double value;
+            if (s.count[i] == 0) {
+                value = Double.NaN;
+            } else {
+                double variance = s.m2[i] / Math.max(s.count[i] - ddof, 0);
+                value = std ? Math.sqrt(variance) : variance;
+            }
+            out.setDouble(i, value);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.tessera.executor.run;
+
+import io.tessera.executor.Block;
+import io.tessera.executor.DType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Primitive arrays a worker reuses from task to task. Fresh memory is slow to touch on these
+ * machines, so buffers are kept: a task's arrays return to the arena when the task ends, and the
+ * next task of similar shape takes them back. Small arrays are not pooled.
+ */
+public final class Arena {
+    /** Arrays below this many elements are cheaper to allocate than to pool. */
+    private static final int POOLED_MIN = 4096;
+
+    /** Free arrays by storage class and capacity. */
+    private final Map<StorageClass, TreeMap<Integer, ArrayDeque<Object>>> free = new EnumMap<>(StorageClass.class);
+    private final List<Object> inUse = new ArrayList<>();
+    private final MemoryBudget budget;
+    private long bytes;
+
+    private enum StorageClass { BYTE, SHORT, INT, LONG, FLOAT, DOUBLE }
+
+    public Arena(MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    private static StorageClass storageOf(DType dtype) {
+        return switch (dtype) {
+            case BOOL, INT8, UINT8 -> StorageClass.BYTE;
+            case INT16, UINT16 -> StorageClass.SHORT;
+            case INT32, UINT32 -> StorageClass.INT;
+            case INT64, UINT64 -> StorageClass.LONG;
+            case FLOAT32 -> StorageClass.FLOAT;
+            case FLOAT64 -> StorageClass.DOUBLE;
+        };
+    }
+
+    /** A block of this shape, recycled when {@link #recycle()} is next called. */
+    public Block allocate(DType dtype, int[] shape) {
+        int size = io.tessera.executor.Shapes.intSize(shape);
+        if (size < POOLED_MIN) {
+            return Block.allocate(dtype, shape);
+        }
+        StorageClass kind = storageOf(dtype);
+        TreeMap<Integer, ArrayDeque<Object>> byCapacity = free.computeIfAbsent(kind, k -> new TreeMap<>());
+        // take the smallest free array that fits, unless it wastes more than half of itself
+        Map.Entry<Integer, ArrayDeque<Object>> entry = byCapacity.ceilingEntry(size);
+        Object array;
+        if (entry != null && entry.getKey() <= 2L * size) {
+            array = entry.getValue().poll();
+            if (entry.getValue().isEmpty()) {
+                byCapacity.remove(entry.getKey());
+            }
+        } else {
+            long arrayBytes = (long) size * dtype.itemSize();
+            budget.reserve(arrayBytes, "a buffer of " + io.tessera.executor.Shapes.format(shape) + " " + dtype);
+            bytes += arrayBytes;
+            array = Block.newArray(dtype, size);
+        }
+        inUse.add(array);
+        return new Block(dtype, shape, array);
+    }
+
+    /** Returns every array handed out since the last call to the free lists. */
+    public void recycle() {
+        for (Object array : inUse) {
+            StorageClass kind = storageOf(array);
+            int capacity = java.lang.reflect.Array.getLength(array);
+            free.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(capacity, c -> new ArrayDeque<>()).add(array);
+        }
+        inUse.clear();
+    }
+
+    private static StorageClass storageOf(Object array) {
+        if (array instanceof double[]) {
+            return StorageClass.DOUBLE;
+        }
+        if (array instanceof float[]) {
+            return StorageClass.FLOAT;
+        }
+        if (array instanceof long[]) {
+            return StorageClass.LONG;
+        }
+        if (array instanceof int[]) {
+            return StorageClass.INT;
+        }
+        if (array instanceof short[]) {
+            return StorageClass.SHORT;
+        }
+        return StorageClass.BYTE;
+    }
+
+    /** Drops every pooled array and gives its bytes back to the budget. */
+    public void release() {
+        free.clear();
+        inUse.clear();
+        budget.release(bytes);
+        bytes = 0;
+    }
+}

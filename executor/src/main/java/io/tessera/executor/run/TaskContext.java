@@ -1,0 +1,137 @@
+package io.tessera.executor.run;
+
+import io.tessera.executor.Block;
+import io.tessera.executor.Box;
+import io.tessera.executor.DType;
+import io.tessera.executor.storage.ArraySource;
+import io.tessera.executor.storage.ChunkData;
+import io.tessera.executor.storage.IoContext;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.zip.Inflater;
+
+/**
+ * Everything one task uses: its worker's buffers, a cache of the stored chunks it read (so a source
+ * used twice in one region is read once), a memo of shared operators' blocks, and the statement's
+ * statistics and cancellation.
+ */
+public final class TaskContext implements IoContext {
+    private final WorkerResources worker;
+    private final ExecutionStats stats;
+    private final CancellationToken token;
+    private final Map<ChunkKey, ChunkData> chunks = new HashMap<>();
+    private final Map<MemoKey, Block> memo = new HashMap<>();
+    private ArraySource reading;
+
+    private record ChunkKey(Object source, int[] chunk) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ChunkKey key && key.source.equals(source) && Arrays.equals(key.chunk, chunk);
+        }
+
+        @Override
+        public int hashCode() {
+            return source.hashCode() * 31 + Arrays.hashCode(chunk);
+        }
+    }
+
+    private record MemoKey(Object owner, Box box) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MemoKey key && key.owner == owner && key.box.equals(box);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(owner) * 31 + box.hashCode();
+        }
+    }
+
+    TaskContext(WorkerResources worker, ExecutionStats stats, CancellationToken token) {
+        this.worker = worker;
+        this.stats = stats;
+        this.token = token;
+    }
+
+    /** A stored chunk of a source, read at most once per task when {@code shared}. */
+    public ChunkData readChunk(ArraySource source, int[] chunk, boolean shared) {
+        if (!shared) {
+            return read(source, chunk);
+        }
+        ChunkKey key = new ChunkKey(source.identity(), chunk.clone());
+        ChunkData data = chunks.get(key);
+        if (data == null) {
+            data = read(source, chunk);
+            chunks.put(key, data);
+        }
+        return data;
+    }
+
+    private ChunkData read(ArraySource source, int[] chunk) {
+        ArraySource previous = reading;
+        reading = source;
+        try {
+            stats.chunkRead(source);
+            return source.readChunk(chunk, this);
+        } finally {
+            reading = previous;
+        }
+    }
+
+    /** The block a shared operator produced for {@code box} in this task, computed once. */
+    public Block memo(Object owner, Box box, Supplier<Block> compute) {
+        MemoKey key = new MemoKey(owner, box);
+        Block block = memo.get(key);
+        if (block == null) {
+            block = compute.get();
+            memo.put(key, block);
+        }
+        return block;
+    }
+
+    /** Per-thread state owned by an operator, such as a program's lanes. */
+    public <T> T scratch(Object owner, Function<Object, T> make) {
+        return worker.scratchFor(owner, make);
+    }
+
+    @Override
+    public Block allocate(DType dtype, int[] shape) {
+        return worker.arena().allocate(dtype, shape);
+    }
+
+    @Override
+    public ByteBuffer rawBuffer(int bytes) {
+        return worker.raw(bytes);
+    }
+
+    @Override
+    public ByteBuffer scratchBuffer(int bytes) {
+        return worker.scratch(bytes);
+    }
+
+    @Override
+    public Inflater inflater() {
+        return worker.inflater();
+    }
+
+    @Override
+    public void bytesRead(ArraySource source, long bytes) {
+        stats.bytesRead(reading != null ? reading : source, bytes);
+    }
+
+    @Override
+    public void checkCancelled() {
+        token.check();
+    }
+
+    /** Ends the task: its blocks go back to the worker's arena. */
+    void finish() {
+        chunks.clear();
+        memo.clear();
+        worker.arena().recycle();
+    }
+}

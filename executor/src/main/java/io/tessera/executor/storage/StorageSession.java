@@ -1,0 +1,58 @@
+package io.tessera.executor.storage;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files one statement opens: each opened once, whatever the number of times the statement
+ * names it, and all closed together when the statement ends.
+ */
+public final class StorageSession implements AutoCloseable {
+    private final PathResolver resolver;
+    private final Map<Path, Hdf5File> hdf5 = new LinkedHashMap<>();
+    private final Map<Path, NpyFile> npy = new LinkedHashMap<>();
+
+    public StorageSession(PathResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    public PathResolver resolver() {
+        return resolver;
+    }
+
+    public synchronized Hdf5File hdf5(Path path) {
+        Hdf5File file = hdf5.get(path);
+        if (file == null) {
+            file = Hdf5File.open(path, resolver.display(path));
+            hdf5.put(path, file);
+        }
+        return file;
+    }
+
+    public synchronized NpyFile npy(Path path) {
+        NpyFile file = npy.get(path);
+        if (file == null) {
+            file = NpyFile.open(path, resolver.display(path));
+            npy.put(path, file);
+        }
+        return file;
+    }
+
+    /** Every file this session has opened. */
+    public synchronized List<Path> openedFiles() {
+        List<Path> paths = new ArrayList<>(hdf5.keySet());
+        paths.addAll(npy.keySet());
+        return paths;
+    }
+
+    @Override
+    public synchronized void close() {
+        hdf5.values().forEach(Hdf5File::close);
+        npy.values().forEach(NpyFile::close);
+        hdf5.clear();
+        npy.clear();
+    }
+}

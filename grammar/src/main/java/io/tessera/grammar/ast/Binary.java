@@ -1,0 +1,5 @@
+package io.tessera.grammar.ast;
+
+/** {@code left op right}. */
+public record Binary(BinaryOperator operator, Expr left, Expr right, Position position) implements Expr {
+}

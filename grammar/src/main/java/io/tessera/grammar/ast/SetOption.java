@@ -1,0 +1,5 @@
+package io.tessera.grammar.ast;
+
+/** {@code SET name = value}. */
+public record SetOption(String name, Expr value, Position position) implements Statement {
+}

@@ -1,0 +1,5 @@
+package io.tessera.grammar.ast;
+
+/** {@code SHOW VIEWS}. */
+public record ShowViews(Position position) implements Statement {
+}

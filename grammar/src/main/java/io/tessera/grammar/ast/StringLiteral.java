@@ -1,0 +1,5 @@
+package io.tessera.grammar.ast;
+
+/** {@code 'text'}, with quotes removed and doubled quotes undone. */
+public record StringLiteral(String value, Position position) implements Expr {
+}

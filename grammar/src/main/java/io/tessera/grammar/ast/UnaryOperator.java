@@ -1,0 +1,6 @@
+package io.tessera.grammar.ast;
+
+/** The prefix operators. */
+public enum UnaryOperator {
+    NEGATE, PLUS, NOT
+}
