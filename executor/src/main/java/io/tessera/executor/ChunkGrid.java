@@ -224,7 +224,10 @@ public final class ChunkGrid {
         return Arrays.deepHashCode(bounds);
     }
 
-    /** A compact form for plans: regular axes print their block size, others their sizes. */
+    /**
+     * A compact form for plans, per axis the block sizes as a sum: {@code 180} is one chunk,
+     * {@code 31*1} thirty-one chunks of 1, {@code 7*23+19} seven of 23 and one of 19.
+     */
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ", "(", bounds.length == 1 ? ",)" : ")");
@@ -238,14 +241,16 @@ public final class ChunkGrid {
         if (blocks.length == 0) {
             return "0";
         }
-        boolean regular = true;
-        for (int i = 1; i < blocks.length - 1; i++) {
-            regular &= blocks[i] == blocks[0];
+        int full = 1;
+        while (full < blocks.length && blocks[full] == blocks[0]) {
+            full++;
         }
-        if (regular && blocks[blocks.length - 1] <= blocks[0]) {
-            return blocks.length == 1 || blocks[blocks.length - 1] == blocks[0]
-                    ? blocks[0] + (blocks.length > 1 ? "x" + blocks.length : "")
-                    : blocks[0] + "x" + (blocks.length - 1) + "+" + blocks[blocks.length - 1];
+        String head = full == 1 ? Long.toString(blocks[0]) : full + "*" + blocks[0];
+        if (full == blocks.length) {
+            return head;
+        }
+        if (full == blocks.length - 1 && blocks[full] < blocks[0]) {
+            return head + "+" + blocks[full];
         }
         return Arrays.toString(blocks);
     }

@@ -81,6 +81,31 @@ public final class Executor implements AutoCloseable {
         }
     }
 
+    /** How many tasks {@link #compute} will run for these roots (for EXPLAIN). */
+    public static long plannedTasks(List<PlanNode> roots) {
+        long tasks = 0;
+        Set<PlanNode> staged = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<ReduceNode> stage : stages(roots)) {
+            staged.addAll(stage);
+            Operators operators = new Operators(List.of(stage.get(0)), Map.of());
+            List<Box> outputs = stage.get(0).chunks().boxes();
+            for (Box output : outputs) {
+                tasks += stageParts(operators.reduction(stage.get(0)).pieces(output).size(), outputs.size());
+            }
+        }
+        for (PlanNode root : roots) {
+            if (!staged.contains(root)) {
+                tasks += root.chunks().totalChunks();
+            }
+        }
+        return tasks;
+    }
+
+    /** Into how many tasks the pieces of one output chunk of a stage are cut. */
+    private static int stageParts(int pieces, int outputs) {
+        return Math.max(1, Math.min(pieces, (STAGE_TASKS + outputs - 1) / outputs));
+    }
+
     /** Reductions to run as stages, grouped, inputs before consumers. */
     private static List<List<ReduceNode>> stages(List<PlanNode> roots) {
         Set<ReduceNode> staged = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -189,7 +214,7 @@ public final class Executor implements AutoCloseable {
         for (int o = 0; o < outputs.size(); o++) {
             List<Box> pieces = ops[0].pieces(outputs.get(o));
             piecesPerOutput.add(pieces);
-            int parts = Math.max(1, Math.min(pieces.size(), (STAGE_TASKS + outputs.size() - 1) / outputs.size()));
+            int parts = stageParts(pieces.size(), outputs.size());
             for (int p = 0; p < parts; p++) {
                 tasks.add(new StageTask(o, outputs.get(o), (int) ((long) p * pieces.size() / parts),
                         (int) ((long) (p + 1) * pieces.size() / parts), p, parts));

@@ -1,0 +1,68 @@
+package io.tessera.engine;
+
+import io.tessera.planner.bind.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A session's views and user functions, which live as long as the session. */
+final class SessionCatalog implements Catalog {
+    private final Map<String, View> views = new TreeMap<>();
+    private final Map<String, Function> functions = new TreeMap<>();
+    private volatile long chunkBytes;
+
+    SessionCatalog(long chunkBytes) {
+        this.chunkBytes = chunkBytes;
+    }
+
+    void chunkBytes(long value) {
+        chunkBytes = value;
+    }
+
+    synchronized void putView(View view) {
+        views.put(view.name(), view);
+    }
+
+    synchronized boolean dropView(String name) {
+        return views.remove(name) != null;
+    }
+
+    synchronized void putFunction(Function function) {
+        functions.put(function.name(), function);
+    }
+
+    synchronized List<View> views() {
+        return new ArrayList<>(views.values());
+    }
+
+    synchronized List<Function> functions() {
+        return new ArrayList<>(functions.values());
+    }
+
+    @Override
+    public synchronized Optional<View> view(String name) {
+        return Optional.ofNullable(views.get(name));
+    }
+
+    @Override
+    public synchronized Optional<Function> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
+
+    @Override
+    public synchronized List<String> viewNames() {
+        return new ArrayList<>(views.keySet());
+    }
+
+    @Override
+    public synchronized List<String> functionNames() {
+        return new ArrayList<>(functions.keySet());
+    }
+
+    @Override
+    public long chunkBytes() {
+        return chunkBytes;
+    }
+}

@@ -1,0 +1,202 @@
+package io.tessera.planner.bind;
+
+import io.tessera.executor.ChunkGrid;
+import io.tessera.executor.ChunkGrids;
+import io.tessera.executor.Selection;
+import io.tessera.executor.Shapes;
+import io.tessera.executor.storage.ArraySource;
+import io.tessera.executor.storage.ConcatenatedSource;
+import io.tessera.executor.storage.Hdf5Dataset;
+import io.tessera.executor.storage.Hdf5File;
+import io.tessera.executor.storage.NpyFile;
+import io.tessera.executor.storage.PathResolver;
+import io.tessera.executor.storage.StackedSource;
+import io.tessera.executor.storage.StorageSession;
+import io.tessera.grammar.ast.Call;
+import io.tessera.planner.rel.ArrayBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds the file sources: {@code hdf5}, {@code stack}, {@code concat} and {@code npy}. Files are
+ * opened here, so a missing file or dataset is reported before anything is read.
+ */
+final class Sources {
+    private final ArrayBuilder builder;
+    private final StorageSession storage;
+
+    Sources(ArrayBuilder builder, StorageSession storage) {
+        this.builder = builder;
+        this.storage = storage;
+    }
+
+    /** {@code hdf5(path [, dataset] [, chunks => c])}. */
+    Value.Arrays hdf5(Call call, Arguments arguments) {
+        String path = arguments.string("path").orElseThrow();
+        Hdf5File file = storage.hdf5(storage.resolver().resolve(path));
+        Map<String, Value.Array> arrays = new LinkedHashMap<>();
+        for (String datasetPath : datasets(arguments, file)) {
+            Hdf5Dataset dataset = file.dataset(datasetPath);
+            long[] shape = dataset.shape();
+            ChunkGrid grid = queryGrid(arguments, shape, dataset.isChunked() ? dataset.storageGrid() : null,
+                    dataset.dtype().itemSize());
+            ArraySource source = dataset.isChunked() ? dataset : dataset.withReadChunks(regularChunk(grid));
+            arrays.put(name(datasetPath), scan(source, grid, name(datasetPath)));
+        }
+        return new Value.Arrays("hdf5('" + path + "')", arrays);
+    }
+
+    /** {@code stack(files [, dataset] [, axis => 0] [, chunks => c])} or {@code concat(...)}. */
+    Value.Arrays files(Call call, Arguments arguments, boolean stack) {
+        List<String> patterns = new ArrayList<>();
+        for (Value item : arguments.tuple("files")) {
+            if (!(item instanceof Value.Text text)) {
+                throw arguments.error("files", "files must be a glob or a tuple of paths");
+            }
+            patterns.add(text.value());
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String pattern : patterns) {
+            List<Path> matches = storage.resolver().glob(pattern);
+            if (matches.isEmpty()) {
+                throw new BindException(BindException.Category.NAME, "no files match '" + pattern + "'",
+                        arguments.position("files"));
+            }
+            paths.addAll(matches);
+        }
+        List<Hdf5File> files = paths.stream().map(storage::hdf5).toList();
+        String label = call.name() + "(" + (patterns.size() == 1 ? "'" + patterns.get(0) + "'"
+                : patterns.size() + " files") + ")";
+        Map<String, Value.Array> arrays = new LinkedHashMap<>();
+        for (String datasetPath : datasets(arguments, files.get(0))) {
+            List<ArraySource> members = new ArrayList<>();
+            List<ChunkGrid> grids = new ArrayList<>();
+            long[] firstShape = files.get(0).dataset(datasetPath).shape();
+            int rank = stack ? firstShape.length + 1 : firstShape.length;
+            int axis = Axes.normalize(arguments.integer("axis").orElse(0L), rank, arguments.position("axis"));
+            for (Hdf5File file : files) {
+                Hdf5Dataset dataset = file.dataset(datasetPath);
+                ChunkGrid grid = memberGrid(arguments, dataset, axis, stack);
+                grids.add(grid);
+                members.add(dataset.isChunked() ? dataset : dataset.withReadChunks(regularChunk(grid)));
+            }
+            String description = label + ":" + datasetPath;
+            ArraySource source = stack ? new StackedSource(description, members, axis)
+                    : new ConcatenatedSource(description, members, axis);
+            ChunkGrid grid = stack ? ChunkGrids.stack(grids.get(0), axis, members.size())
+                    : ChunkGrids.concat(grids, axis);
+            arrays.put(name(datasetPath), scan(source, grid, name(datasetPath)));
+        }
+        return new Value.Arrays(label, arrays);
+    }
+
+    /** The query grid of one stacked or concatenated file's dataset; stack's chunks may name the new axis too. */
+    private ChunkGrid memberGrid(Arguments arguments, Hdf5Dataset member, int axis, boolean stack) {
+        long[] memberShape = member.shape();
+        if (arguments.has("chunks") && stack) {
+            long[] sizes = chunkSizes(arguments, memberShape.length + 1, memberShape.length);
+            if (sizes != null && sizes.length == memberShape.length + 1) {
+                long[] inner = new long[memberShape.length];
+                for (int a = 0, j = 0; a < sizes.length; a++) {
+                    if (a != axis) {
+                        inner[j++] = sizes[a];
+                    }
+                }
+                return ChunkGrids.explicit(memberShape, inner);
+            }
+        }
+        return queryGrid(arguments, memberShape, member.isChunked() ? member.storageGrid() : null,
+                member.dtype().itemSize());
+    }
+
+    /** {@code npy(path [, chunks => c])}. */
+    Value.Arrays npy(Call call, Arguments arguments) {
+        String path = arguments.string("path").orElseThrow();
+        Path resolved = storage.resolver().resolve(path);
+        NpyFile file = storage.npy(resolved);
+        ChunkGrid grid = queryGrid(arguments, file.shape(), null, file.dtype().itemSize());
+        String name = stem(resolved);
+        return new Value.Arrays("npy('" + path + "')",
+                Map.of(name, scan(file.withReadChunks(regularChunk(grid)), grid, name)));
+    }
+
+    private Value.Array scan(ArraySource source, ChunkGrid grid, String name) {
+        return new Value.Array(builder.scan(source, Selection.all(source.shape()), grid), false, name);
+    }
+
+    private static List<String> datasets(Arguments arguments, Hdf5File file) {
+        if (arguments.has("dataset")) {
+            String dataset = arguments.string("dataset").orElseThrow();
+            return List.of(dataset.startsWith("/") ? dataset : "/" + dataset);
+        }
+        List<String> all = file.datasetPaths();
+        if (all.isEmpty()) {
+            throw new BindException(BindException.Category.NAME, file.displayName() + " holds no datasets",
+                    arguments.position("path"));
+        }
+        return all;
+    }
+
+    /** A dataset's name in queries: its path without the leading slash. */
+    static String name(String datasetPath) {
+        return datasetPath.startsWith("/") ? datasetPath.substring(1) : datasetPath;
+    }
+
+    private static String stem(Path path) {
+        String file = path.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** The grid queries use: the user's chunks, else the stored chunks, else chunks of about chunk_bytes. */
+    private ChunkGrid queryGrid(Arguments arguments, long[] shape, ChunkGrid stored, int itemSize) {
+        long[] sizes = arguments.has("chunks") ? chunkSizes(arguments, shape.length, shape.length) : null;
+        if (sizes != null) {
+            return ChunkGrids.explicit(shape, sizes);
+        }
+        return stored != null ? stored : ChunkGrids.auto(shape, itemSize, builder.chunkBytes());
+    }
+
+    /** The sizes of a chunks argument, or null for 'auto'. */
+    private static long[] chunkSizes(Arguments arguments, int rank, int alternativeRank) {
+        Value value = arguments.get("chunks").orElseThrow();
+        if (value instanceof Value.Text text) {
+            if (text.value().equals("auto")) {
+                return null;
+            }
+            throw arguments.error("chunks", "chunks must be 'auto', a size or a tuple of sizes, not '"
+                    + text.value() + "'");
+        }
+        long[] sizes = arguments.integers("chunks").orElseThrow();
+        if (sizes.length == 1 && rank != 1 && !(value instanceof Value.Tuple)) {
+            long[] all = new long[alternativeRank];
+            java.util.Arrays.fill(all, sizes[0]);
+            sizes = all;
+        }
+        if (sizes.length != rank && sizes.length != alternativeRank) {
+            throw arguments.error("chunks", "chunks has " + sizes.length + " sizes but the array has " + alternativeRank
+                    + " axes");
+        }
+        for (long size : sizes) {
+            if (size == 0 || size < -1) {
+                throw arguments.error("chunks", "chunk sizes must be positive (or -1 for a whole axis), not " + size);
+            }
+        }
+        return sizes;
+    }
+
+    private static long[] regularChunk(ChunkGrid grid) {
+        long[] chunk = new long[grid.ndim()];
+        for (int axis = 0; axis < chunk.length; axis++) {
+            chunk[axis] = Math.max(1, grid.maxChunk(axis));
+        }
+        return chunk;
+    }
+
+    static String describe(long[] shape) {
+        return Shapes.format(shape);
+    }
+}

@@ -1,0 +1,163 @@
+package io.tessera.planner.explain;
+
+import io.tessera.executor.AxisSelection;
+import io.tessera.executor.ChunkGrid;
+import io.tessera.executor.plan.PlanNode;
+import io.tessera.executor.plan.ScanNode;
+import io.tessera.executor.storage.ArraySource;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What a plan will read, per source: the stored chunks that hold selected elements (counted once
+ * however many scans of the source need them) and their bytes, out of the source's total.
+ */
+public final class SourceReads {
+    /** Enumerate chunk sets up to this size; beyond it, count without enumerating. */
+    private static final long ENUMERABLE = 4_000_000;
+
+    /** One source's reads. */
+    public record Read(String source, long chunksRead, long chunksTotal, long bytesRead, long bytesTotal) {
+    }
+
+    private SourceReads() {
+    }
+
+    public static List<Read> of(List<PlanNode> roots) {
+        Map<Object, List<ScanNode>> scans = new LinkedHashMap<>();
+        Map<PlanNode, Boolean> seen = new IdentityHashMap<>();
+        for (PlanNode root : roots) {
+            collect(root, scans, seen);
+        }
+        List<Read> reads = new ArrayList<>();
+        for (List<ScanNode> group : scans.values()) {
+            reads.add(read(group));
+        }
+        return reads;
+    }
+
+    private static void collect(PlanNode node, Map<Object, List<ScanNode>> scans, Map<PlanNode, Boolean> seen) {
+        if (seen.put(node, Boolean.TRUE) != null) {
+            return;
+        }
+        if (node instanceof ScanNode scan) {
+            scans.computeIfAbsent(scan.source().identity(), key -> new ArrayList<>()).add(scan);
+        }
+        for (PlanNode input : node.inputs()) {
+            collect(input, scans, seen);
+        }
+    }
+
+    private static Read read(List<ScanNode> scans) {
+        ArraySource source = scans.get(0).source();
+        ChunkGrid grid = source.storageGrid();
+        long total = grid.totalChunks();
+        List<int[][]> touched = new ArrayList<>();
+        for (ScanNode scan : scans) {
+            int[][] perAxis = new int[grid.ndim()][];
+            for (int axis = 0; axis < grid.ndim(); axis++) {
+                perAxis[axis] = chunksTouched(grid, axis, scan.selection().axis(axis));
+            }
+            touched.add(perAxis);
+        }
+        boolean enumerable = total <= ENUMERABLE;
+        long bytesTotal = 0;
+        if (enumerable) {
+            int[] index = new int[grid.ndim()];
+            for (long linear = 0; linear < total; linear++) {
+                bytesTotal += source.storedBytes(unravel(linear, grid, index));
+            }
+        }
+        if (!enumerable) {
+            long chunks = 0;
+            for (int[][] perAxis : touched) {
+                long product = 1;
+                for (int[] axis : perAxis) {
+                    product *= axis.length;
+                }
+                chunks += product;
+            }
+            long average = source.storedBytes(new int[grid.ndim()]);
+            return new Read(source.description(), Math.min(chunks, total), total, Math.min(chunks, total) * average,
+                    total * average);
+        }
+        BitSet read = new BitSet((int) total);
+        for (int[][] perAxis : touched) {
+            mark(perAxis, grid, read);
+        }
+        long bytes = 0;
+        int[] index = new int[grid.ndim()];
+        for (int linear = read.nextSetBit(0); linear >= 0; linear = read.nextSetBit(linear + 1)) {
+            bytes += source.storedBytes(unravel(linear, grid, index));
+        }
+        return new Read(source.description(), read.cardinality(), total, bytes, bytesTotal);
+    }
+
+    private static int[] unravel(long linear, ChunkGrid grid, int[] index) {
+        long rest = linear;
+        for (int axis = grid.ndim() - 1; axis >= 0; axis--) {
+            int count = grid.chunkCount(axis);
+            index[axis] = (int) (rest % count);
+            rest /= count;
+        }
+        return index;
+    }
+
+    private static void mark(int[][] perAxis, ChunkGrid grid, BitSet read) {
+        for (int[] axis : perAxis) {
+            if (axis.length == 0) {
+                return;
+            }
+        }
+        int rank = perAxis.length;
+        int[] choice = new int[rank];
+        while (true) {
+            long linear = 0;
+            for (int axis = 0; axis < rank; axis++) {
+                linear = linear * grid.chunkCount(axis) + perAxis[axis][choice[axis]];
+            }
+            read.set((int) linear);
+            int axis = rank - 1;
+            while (axis >= 0) {
+                if (++choice[axis] < perAxis[axis].length) {
+                    break;
+                }
+                choice[axis] = 0;
+                axis--;
+            }
+            if (axis < 0) {
+                return;
+            }
+        }
+    }
+
+    /** The chunks along one axis that hold selected indices, in order. */
+    static int[] chunksTouched(ChunkGrid grid, int axis, AxisSelection selection) {
+        TreeSet<Integer> chunks = new TreeSet<>();
+        long count = selection.count();
+        if (selection instanceof AxisSelection.Range range) {
+            long k = 0;
+            while (k < count) {
+                long index = range.index(k);
+                int chunk = grid.chunkOf(axis, index);
+                chunks.add(chunk);
+                if (range.step() > 0) {
+                    long limit = grid.chunkStart(axis, chunk) + grid.chunkSize(axis, chunk);
+                    k += (limit - index + range.step() - 1) / range.step();
+                } else {
+                    k += (index - grid.chunkStart(axis, chunk)) / -range.step() + 1;
+                }
+            }
+        } else {
+            for (long k = 0; k < count; k++) {
+                chunks.add(grid.chunkOf(axis, selection.index(k)));
+            }
+        }
+        return chunks.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

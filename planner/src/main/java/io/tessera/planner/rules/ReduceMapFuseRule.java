@@ -1,0 +1,37 @@
+package io.tessera.planner.rules;
+
+import io.tessera.executor.expr.ScalarExpr;
+import io.tessera.planner.rel.ArrayRels;
+import io.tessera.planner.rel.ArrayReduce;
+import io.tessera.planner.rel.RexTranslator;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Fuses the maps below a reduction into the reduction's operand, so values are computed and folded
+ * in one pass without an array in between.
+ */
+public final class ReduceMapFuseRule extends RelRule<RuleConfig> {
+    public static final RuleConfig CONFIG = RuleConfig.of("ReduceMapFuseRule",
+            b -> b.operand(ArrayReduce.class).predicate(reduce -> InputMerger.hasMapInput(reduce.getInputs()))
+                    .anyInputs(),
+            ReduceMapFuseRule::new);
+
+    private ReduceMapFuseRule(RuleConfig config) {
+        super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+        ArrayReduce reduce = call.rel(0);
+        ScalarExpr operand = reduce.operand() == null
+                ? new ScalarExpr.Input(0, ArrayRels.unwrap(reduce.getInput(0)).dtype())
+                : RexTranslator.toScalar(reduce.operand());
+        InputMerger merger = new InputMerger();
+        ScalarExpr merged = merger.merge(operand, reduce.getInputs());
+        RexNode fused = RexTranslator.toRex(merged, reduce.getCluster().getRexBuilder());
+        call.transformTo(reduce.with(merger.inputs(), fused, reduce.operandShape(), reduce.operandChunks(),
+                reduce.axes(), reduce.chunks()));
+    }
+}
