@@ -1,6 +1,7 @@
 package io.tessera.engine;
 
 import io.tessera.executor.storage.PathResolver;
+import io.tessera.planner.Planner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -17,6 +18,22 @@ import java.util.Set;
  */
 public final class Tessera {
     private Tessera() {
+    }
+
+    /**
+     * Starts loading the parser, planner and rules on a background thread, so the first statement of
+     * a fresh process does not wait for them (Calcite's first plan loads over a thousand classes).
+     */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                Planner.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // warming up is an optimisation; the statement itself reports any real problem
+            }
+        }, "tessera-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** A session over the working directory, paths not confined, default settings. */

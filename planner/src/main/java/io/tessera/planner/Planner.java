@@ -48,6 +48,13 @@ public final class Planner {
         this.disabledRules = Set.copyOf(disabledRules);
     }
 
+    /** Plans a small query that touches the parser, binder, every rule family and the physical planner. */
+    public static void warmUp() {
+        Query query = (Query) io.tessera.grammar.QueryParser.parse(
+                "SELECT sum(ones((4, 3)) * 2 + 1, axis => 0)[1:], transpose(zeros((2, 2)))[0] AS t").get(0).statement();
+        new Planner(Catalog.empty(8 << 20), null, Set.of()).plan(query);
+    }
+
     /** Plans a SELECT. */
     public PlannedQuery plan(Query query) {
         HepPlanner hep = new HepPlanner(TesseraRules.program(disabledRules),

@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Tessera.warmUpInBackground();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         System.exit(run(args, out, System.err, System.in));

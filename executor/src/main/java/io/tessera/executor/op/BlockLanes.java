@@ -7,8 +7,9 @@ import io.tessera.executor.kernel.Lanes;
 import io.tessera.executor.reduce.LaneSource;
 
 /**
- * A block's values as lanes: float64 and (u)int64 blocks are read in place, other dtypes are
- * converted batch by batch into a reused lane.
+ * A block's values as lanes: float64 and (u)int64 blocks (and float32 for reducers that take
+ * {@code float[]} lanes) are read in place, other dtypes are converted batch by batch into a reused
+ * lane.
  */
 final class BlockLanes implements LaneSource {
     private final Block block;
@@ -18,11 +19,13 @@ final class BlockLanes implements LaneSource {
     private final long[] longLane;
     private int offset;
 
-    BlockLanes(Block block, LaneBuffers buffers) {
+    /** Lanes over {@code block}; float32 is read in place when the consumer takes {@code float[]} lanes. */
+    BlockLanes(Block block, LaneBuffers buffers, boolean floatsInPlace) {
         this.block = block;
         DType dtype = block.dtype();
         this.doubles = dtype.isDoubleLane();
-        this.inPlace = dtype == DType.FLOAT64 || dtype == DType.INT64 || dtype == DType.UINT64;
+        this.inPlace = dtype == DType.FLOAT64 || dtype == DType.INT64 || dtype == DType.UINT64
+                || (dtype == DType.FLOAT32 && floatsInPlace);
         this.doubleLane = inPlace || !doubles ? null : buffers.doubles();
         this.longLane = inPlace || doubles ? null : buffers.longs();
     }

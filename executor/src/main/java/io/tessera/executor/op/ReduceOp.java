@@ -150,7 +150,8 @@ public final class ReduceOp implements Operator {
         LaneSource lanes;
         if (program == null) {
             Block block = inputs[0].evaluate(piece, context);
-            lanes = new BlockLanes(block, context.scratch(BlockLanes.class, owner -> BlockLanes.LaneBuffers.create()));
+            lanes = new BlockLanes(block, context.scratch(BlockLanes.class, owner -> BlockLanes.LaneBuffers.create()),
+                    reducer.readsFloats());
         } else {
             Block[] blocks = BroadcastInputs.evaluate(inputs, operandShape, piece, context);
             lanes = new ProgramLanes(program, blocks, context.scratch(program, owner -> program.newScratch()));

@@ -14,6 +14,11 @@ final class MeanReducer implements Reducer {
     }
 
     @Override
+    public boolean readsFloats() {
+        return true;
+    }
+
+    @Override
     public Object newState(int size) {
         return new State(new double[size], new double[size]);
     }
@@ -21,6 +26,18 @@ final class MeanReducer implements Reducer {
     @Override
     public void reduceRun(Object state, int at, Object lane, int offset, int n, long index) {
         State s = (State) state;
+        if (lane instanceof float[] floats) {
+            int count = n;
+            if (skipNaN) {
+                count = 0;
+                for (int i = offset; i < offset + n; i++) {
+                    count += floats[i] == floats[i] ? 1 : 0;
+                }
+            }
+            s.sum[at] += skipNaN ? PairwiseSum.nanSum(floats, offset, n) : PairwiseSum.sum(floats, offset, n);
+            s.count[at] += count;
+            return;
+        }
         double[] values = (double[]) lane;
         if (skipNaN) {
             int count = 0;
@@ -40,9 +57,18 @@ final class MeanReducer implements Reducer {
     @Override
     public void accumulate(Object state, int at, Object lane, int offset, int n, long index) {
         State s = (State) state;
-        double[] values = (double[]) lane;
         double[] sum = s.sum;
         double[] count = s.count;
+        if (lane instanceof float[] floats) {
+            for (int j = 0; j < n; j++) {
+                float x = floats[offset + j];
+                boolean valid = !skipNaN || x == x;
+                sum[at + j] += valid ? x : 0;
+                count[at + j] += valid ? 1 : 0;
+            }
+            return;
+        }
+        double[] values = (double[]) lane;
         if (skipNaN) {
             for (int j = 0; j < n; j++) {
                 double x = values[offset + j];

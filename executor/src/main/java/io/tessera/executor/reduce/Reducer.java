@@ -9,6 +9,14 @@ import io.tessera.executor.Block;
  * consecutive outputs ({@link #accumulate}). Partial states merge in the order of the data.
  */
 public interface Reducer {
+    /**
+     * True when this reducer also takes float32 values as {@code float[]} lanes, so float32 data is
+     * read in place rather than converted to doubles first.
+     */
+    default boolean readsFloats() {
+        return false;
+    }
+
     /** The state for {@code size} outputs, before any value. */
     Object newState(int size);
 

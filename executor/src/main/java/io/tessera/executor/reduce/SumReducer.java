@@ -16,13 +16,20 @@ final class SumReducer implements Reducer {
     }
 
     @Override
+    public boolean readsFloats() {
+        return doubles;
+    }
+
+    @Override
     public Object newState(int size) {
         return doubles ? new double[size] : new long[size];
     }
 
     @Override
     public void reduceRun(Object state, int at, Object lane, int offset, int n, long index) {
-        if (doubles) {
+        if (lane instanceof float[] floats) {
+            ((double[]) state)[at] += skipNaN ? PairwiseSum.nanSum(floats, offset, n) : PairwiseSum.sum(floats, offset, n);
+        } else if (doubles) {
             double[] values = (double[]) lane;
             ((double[]) state)[at] += skipNaN ? PairwiseSum.nanSum(values, offset, n) : PairwiseSum.sum(values, offset, n);
         } else {
@@ -42,7 +49,13 @@ final class SumReducer implements Reducer {
 
     @Override
     public void accumulate(Object state, int at, Object lane, int offset, int n, long index) {
-        if (doubles) {
+        if (lane instanceof float[] floats) {
+            double[] acc = (double[]) state;
+            for (int j = 0; j < n; j++) {
+                float x = floats[offset + j];
+                acc[at + j] += skipNaN && x != x ? 0 : x;
+            }
+        } else if (doubles) {
             double[] acc = (double[]) state;
             double[] values = (double[]) lane;
             if (skipNaN) {

@@ -23,12 +23,21 @@ final class VarianceReducer implements Reducer {
     }
 
     @Override
+    public boolean readsFloats() {
+        return true;
+    }
+
+    @Override
     public Object newState(int size) {
         return new State(new double[size], new double[size], new double[size]);
     }
 
     @Override
     public void reduceRun(Object state, int at, Object lane, int offset, int n, long index) {
+        if (lane instanceof float[] floats) {
+            reduceFloats((State) state, at, floats, offset, n);
+            return;
+        }
         double[] values = (double[]) lane;
         double count;
         double sum;
@@ -72,6 +81,33 @@ final class VarianceReducer implements Reducer {
         combine((State) state, at, count, mean, m2a + m2b);
     }
 
+    private void reduceFloats(State state, int at, float[] values, int offset, int n) {
+        double count = n;
+        if (skipNaN) {
+            count = 0;
+            for (int i = offset; i < offset + n; i++) {
+                count += values[i] == values[i] ? 1 : 0;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        double mean = (skipNaN ? PairwiseSum.nanSum(values, offset, n) : PairwiseSum.sum(values, offset, n)) / count;
+        double m2a = 0, m2b = 0;
+        int i = offset;
+        for (; i + 1 < offset + n; i += 2) {
+            double d0 = values[i] - mean;
+            double d1 = values[i + 1] - mean;
+            m2a += skipNaN && d0 != d0 ? 0 : d0 * d0;
+            m2b += skipNaN && d1 != d1 ? 0 : d1 * d1;
+        }
+        if (i < offset + n) {
+            double d = values[i] - mean;
+            m2a += skipNaN && d != d ? 0 : d * d;
+        }
+        combine(state, at, count, mean, m2a + m2b);
+    }
+
     private static void combine(State s, int at, double countB, double meanB, double m2B) {
         double countA = s.count[at];
         if (countA == 0) {
@@ -90,9 +126,10 @@ final class VarianceReducer implements Reducer {
     @Override
     public void accumulate(Object state, int at, Object lane, int offset, int n, long index) {
         State s = (State) state;
-        double[] values = (double[]) lane;
+        float[] floats = lane instanceof float[] f ? f : null;
+        double[] values = floats == null ? (double[]) lane : null;
         for (int j = 0; j < n; j++) {
-            double x = values[offset + j];
+            double x = floats != null ? floats[offset + j] : values[offset + j];
             if (skipNaN && x != x) {
                 continue;
             }
