@@ -1,14 +1,61 @@
 package io.tessera.shell;
 
+import io.tessera.engine.Session;
+import io.tessera.engine.Settings;
+import io.tessera.engine.Tessera;
+import io.tessera.engine.TesseraException;
+import io.tessera.engine.format.ResultFormat;
+import io.tessera.engine.format.TextFormat;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code tessera demo}: makes sample data and runs the Dask tutorial's steps as queries. */
-@Command(name = "demo", description = "make sample data under ./demo-data and run the tutorial's queries")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "make sample data under ./demo-data and run the Dask array tutorial's steps as queries")
 final class DemoCommand implements Callable<Integer> {
+    /** The tutorial's steps: what each shows, and the statement that does it. */
+    private record Step(String title, String statement) {
+    }
+
+    private static final List<Step> STEPS = List.of(
+            new Step("Blocked sum, mean and std of 10 million float32 numbers (the tutorial's random.hdf5)",
+                    "SELECT sum(x) AS s, mean(x) AS m, std(x) AS sd FROM hdf5('random.hdf5', '/x', chunks => (1000000))"),
+            new Step("A month of daily temperature files stacked into one array",
+                    "CREATE VIEW t2m AS stack('weather/*.hdf5', 't2m')"),
+            new Step("Its shape, dtype and chunks", "DESCRIBE t2m"),
+            new Step("Mean over time (every 60th point, to print it)",
+                    "SELECT mean(t2m, axis => 0)[::60, ::120] AS mean_t2m"),
+            new Step("The first day's anomaly from the monthly mean (the source is read once)",
+                    "SELECT mean(t2m[0] - mean(t2m, axis => 0)) AS mean_anomaly, "
+                            + "max(abs(t2m[0] - mean(t2m, axis => 0))) AS max_anomaly"),
+            new Step("Coldest and warmest values, and the warmest day",
+                    "SELECT min(t2m), max(t2m), argmax(mean(t2m, axis => (1, 2))) AS warmest_day"),
+            new Step("Only the chunks a result needs are read",
+                    "EXPLAIN SELECT mean(t2m, axis => 0)[100:200, :] AS band"));
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "demo-data",
+            description = "where the sample data goes (default: ${DEFAULT-VALUE})")
+    Path directory;
+
     @Override
     public Integer call() {
-        System.err.println("error: the demo is not written yet");
-        return 1;
+        System.out.println("Making sample data under " + directory + " ...");
+        DemoData.make(directory);
+        TextFormat text = new TextFormat();
+        try (Session session = Tessera.open(directory, true, Settings.defaults())) {
+            for (Step step : STEPS) {
+                System.out.println();
+                System.out.println("-- " + step.title());
+                System.out.println(step.statement() + ";");
+                session.execute(step.statement(), result -> System.out.print(text.format(result)));
+            }
+        } catch (TesseraException e) {
+            System.err.println(ResultFormat.errorLine(e));
+            return 1;
+        }
+        return 0;
     }
 }

@@ -11,7 +11,6 @@ import io.tessera.engine.result.SourceRead;
 import io.tessera.engine.result.StatementResult;
 import io.tessera.executor.Shapes;
 import io.tessera.executor.run.MemoryBudget;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,19 +76,11 @@ public final class TextFormat implements ResultFormat {
         StringBuilder text = new StringBuilder();
         for (DescribeResult.Description array : describe.arrays()) {
             text.append(array.name()).append(": ").append(array.dtype()).append(' ')
-                    .append(Shapes.format(array.shape())).append(" chunks=").append(chunks(array.chunks()))
+                    .append(Shapes.format(array.shape())).append(" chunks=")
+                    .append(io.tessera.executor.ChunkGrid.fromSizes(array.chunks()))
                     .append(" bytes=").append(array.bytes()).append('\n');
         }
         return text.toString();
-    }
-
-    /** Dask's form of chunks: {@code ((500, 500, 260), (500, 20))}. */
-    public static String chunks(List<long[]> chunks) {
-        StringBuilder text = new StringBuilder("(");
-        for (int axis = 0; axis < chunks.size(); axis++) {
-            text.append(axis > 0 ? ", " : "").append(Shapes.format(chunks.get(axis)));
-        }
-        return text.append(chunks.size() == 1 ? ",)" : ")").toString();
     }
 
     private static String listing(ListingResult listing) {

@@ -90,6 +90,9 @@ final class Arguments {
         if (value instanceof Value.Array array) {
             return array;
         }
+        if (value instanceof Value.Arrays arrays && arrays.arrays().size() == 1) {
+            return arrays.arrays().values().iterator().next();
+        }
         throw error(name, "argument '" + name + "' must be an array, not " + describe(value));
     }
 

@@ -277,7 +277,11 @@ public final class Binder {
         enter(view.name(), "view", position);
         try {
             if (view.expr() != null) {
-                return named(bind(view.expr(), Scope.root()), view.name());
+                Value value = bind(view.expr(), Scope.root());
+                if (value instanceof Value.Arrays arrays && arrays.arrays().size() == 1) {
+                    value = arrays.arrays().values().iterator().next();
+                }
+                return named(value, view.name());
             }
             Value.Arrays arrays = arrays(bindQuery(view.query(), Scope.root()), view.name());
             return arrays.arrays().size() == 1 ? arrays.arrays().values().iterator().next().withName(view.name())
