@@ -163,7 +163,10 @@ public final class Selection {
         return 31 * axes.hashCode() + Arrays.hashCode(outputAxes);
     }
 
-    /** NumPy-like text: {@code [0, 5:10, ::2]}, with {@code newaxis} and a transpose order when present. */
+    /**
+     * Per input axis its selection ({@code [0, 5:10, 0:60:2]}), then, when axes are added or
+     * reordered, which input axis each output axis shows ({@code as [1, 0, new]}).
+     */
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ", "[", "]");
@@ -171,10 +174,6 @@ public final class Selection {
             joiner.add(axis.toString());
         }
         String text = joiner.toString();
-        boolean identityOrder = outputAxes.length == axes.size();
-        for (int k = 0; k < outputAxes.length && identityOrder; k++) {
-            identityOrder = outputAxes[k] == k;
-        }
-        return identityOrder ? text : text + " as " + Arrays.toString(outputAxes).replace("-1", "new");
+        return keepsAxisOrder() ? text : text + " as " + Arrays.toString(outputAxes).replace("-1", "new");
     }
 }
