@@ -26,19 +26,28 @@ final class DemoData {
 
     /** Writes the files under {@code root} unless they are there already. */
     static void make(Path root) {
+        make(root, DAYS, ROWS, COLUMNS, 90, RANDOM_SIZE);
+    }
+
+    /** A few small files of the same kinds, for warming up. */
+    static void makeSmall(Path root) {
+        make(root, 3, 24, 36, 10, 10_000);
+    }
+
+    private static void make(Path root, int days, int rows, int columns, int chunk, int randomSize) {
         try {
             Path weather = root.resolve("weather");
             Files.createDirectories(weather);
-            for (int day = 1; day <= DAYS; day++) {
+            for (int day = 1; day <= days; day++) {
                 Path file = weather.resolve(String.format("2014-01-%02d.hdf5", day));
                 if (!Files.exists(file)) {
-                    write(file, "t2m", temperatures(day), DatasetCreationOptions.builder().chunkDimensions(90, 90)
-                            .shuffle().deflate(4).build());
+                    write(file, "t2m", temperatures(day, rows, columns), DatasetCreationOptions.builder()
+                            .chunkDimensions(chunk, chunk).shuffle().deflate(4).build());
                 }
             }
             Path random = root.resolve("random.hdf5");
             if (!Files.exists(random)) {
-                write(random, "x", exponentials(), DatasetCreationOptions.DEFAULT);
+                write(random, "x", exponentials(randomSize), DatasetCreationOptions.DEFAULT);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo data under " + root, e);
@@ -55,13 +64,13 @@ final class DemoData {
     }
 
     /** A day's 2 m temperature in kelvin: warm tropics, cold poles, a travelling wave, some noise. */
-    private static double[][] temperatures(int day) {
+    private static double[][] temperatures(int day, int rows, int columns) {
         SplittableRandom random = new SplittableRandom(day);
-        double[][] field = new double[ROWS][COLUMNS];
-        for (int i = 0; i < ROWS; i++) {
-            double latitude = Math.PI * (i + 0.5) / ROWS - Math.PI / 2;
-            for (int j = 0; j < COLUMNS; j++) {
-                double longitude = 2 * Math.PI * j / COLUMNS;
+        double[][] field = new double[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            double latitude = Math.PI * (i + 0.5) / rows - Math.PI / 2;
+            for (int j = 0; j < columns; j++) {
+                double longitude = 2 * Math.PI * j / columns;
                 field[i][j] = 250 + 40 * Math.cos(latitude) + 8 * Math.sin(3 * longitude + day * 0.4) * Math.cos(latitude)
                         + 2 * random.nextGaussian();
             }
@@ -69,9 +78,9 @@ final class DemoData {
         return field;
     }
 
-    private static float[] exponentials() {
+    private static float[] exponentials(int size) {
         SplittableRandom random = new SplittableRandom(1);
-        float[] values = new float[RANDOM_SIZE];
+        float[] values = new float[size];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) -Math.log(1 - random.nextDouble());
         }

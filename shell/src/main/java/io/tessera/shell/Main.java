@@ -42,6 +42,10 @@ public final class Main implements Callable<Integer> {
             description = "memory for buffers and results, e.g. 512MB (default: half the Java heap)")
     String memoryLimit;
 
+    @Option(names = "--cds-training", hidden = true,
+            description = "run the workload the launcher records its class-data-sharing archive with")
+    boolean cdsTraining;
+
     private final PrintStream out;
     private final PrintStream err;
     private final InputStream in;
@@ -79,6 +83,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cdsTraining) {
+            CdsTraining.run();
+            return 0;
+        }
         ResultFormat output;
         String script;
         try {
