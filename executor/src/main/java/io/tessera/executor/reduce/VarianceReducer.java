@@ -57,28 +57,34 @@ final class VarianceReducer implements Reducer {
             return;
         }
         double mean = sum / count;
-        double m2a = 0, m2b = 0;
-        {
-            int i = offset;
-            if (skipNaN) {
-                for (; i < offset + n; i++) {
-                    double d = values[i] - mean;
-                    m2a += d == d ? d * d : 0;
-                }
-            } else {
-                for (; i + 1 < offset + n; i += 2) {
-                    double d0 = values[i] - mean;
-                    double d1 = values[i + 1] - mean;
-                    m2a += d0 * d0;
-                    m2b += d1 * d1;
-                }
-                if (i < offset + n) {
-                    double d = values[i] - mean;
+        // corrected two-pass: the deviations' own sum fixes the mean's rounding (Chan, Golub, LeVeque)
+        double d1a = 0, d1b = 0, m2a = 0, m2b = 0;
+        int i = offset;
+        if (skipNaN) {
+            for (; i < offset + n; i++) {
+                double d = values[i] - mean;
+                if (d == d) {
+                    d1a += d;
                     m2a += d * d;
                 }
             }
+        } else {
+            for (; i + 1 < offset + n; i += 2) {
+                double e0 = values[i] - mean;
+                double e1 = values[i + 1] - mean;
+                d1a += e0;
+                d1b += e1;
+                m2a += e0 * e0;
+                m2b += e1 * e1;
+            }
+            if (i < offset + n) {
+                double e = values[i] - mean;
+                d1a += e;
+                m2a += e * e;
+            }
         }
-        combine((State) state, at, count, mean, m2a + m2b);
+        double deviation = d1a + d1b;
+        combine((State) state, at, count, mean + deviation / count, m2a + m2b - deviation * deviation / count);
     }
 
     private void reduceFloats(State state, int at, float[] values, int offset, int n) {
@@ -93,19 +99,31 @@ final class VarianceReducer implements Reducer {
             return;
         }
         double mean = (skipNaN ? PairwiseSum.nanSum(values, offset, n) : PairwiseSum.sum(values, offset, n)) / count;
-        double m2a = 0, m2b = 0;
+        double d1a = 0, d1b = 0, m2a = 0, m2b = 0;
         int i = offset;
         for (; i + 1 < offset + n; i += 2) {
-            double d0 = values[i] - mean;
-            double d1 = values[i + 1] - mean;
-            m2a += skipNaN && d0 != d0 ? 0 : d0 * d0;
-            m2b += skipNaN && d1 != d1 ? 0 : d1 * d1;
+            double e0 = values[i] - mean;
+            double e1 = values[i + 1] - mean;
+            if (skipNaN && e0 != e0) {
+                e0 = 0;
+            }
+            if (skipNaN && e1 != e1) {
+                e1 = 0;
+            }
+            d1a += e0;
+            d1b += e1;
+            m2a += e0 * e0;
+            m2b += e1 * e1;
         }
         if (i < offset + n) {
-            double d = values[i] - mean;
-            m2a += skipNaN && d != d ? 0 : d * d;
+            double e = values[i] - mean;
+            if (!(skipNaN && e != e)) {
+                d1a += e;
+                m2a += e * e;
+            }
         }
-        combine(state, at, count, mean, m2a + m2b);
+        double deviation = d1a + d1b;
+        combine(state, at, count, mean + deviation / count, m2a + m2b - deviation * deviation / count);
     }
 
     private static void combine(State s, int at, double countB, double meanB, double m2B) {
