@@ -24,7 +24,7 @@ class ReducersTest {
     }
 
     private static double reduce(ReduceFunction function, int pieces) {
-        Reducer reducer = Reducers.create(function, DType.FLOAT64, 1);
+        Reducer reducer = Reducers.create(function, DType.FLOAT64, 1, VALUES.length);
         Object total = null;
         int step = VALUES.length / pieces;
         for (int p = 0; p < pieces; p++) {
@@ -67,7 +67,7 @@ class ReducersTest {
 
     @Test
     void extremaOfNothingAreAnError() {
-        Reducer reducer = Reducers.create(ReduceFunction.MIN, DType.FLOAT64, 0);
+        Reducer reducer = Reducers.create(ReduceFunction.MIN, DType.FLOAT64, 0, 0);
         Object state = reducer.newState(1);
         assertThrows(ExecutorException.class, () -> reducer.finish(state, Block.allocate(DType.FLOAT64, new int[0])));
     }

@@ -35,8 +35,12 @@ public final class ReduceOp implements Operator {
         this.inputs = inputs;
         this.program = node.operand() == null ? null : new MapProgram(node.operand(), inputs.length);
         DType operandType = node.operand() == null ? inputs[0].node().dtype() : node.operand().dtype();
-        this.reducer = Reducers.create(node.function(), operandType, node.ddof());
         this.operandShape = node.operandShape();
+        long reducedCount = 1;
+        for (int axis : node.axes()) {
+            reducedCount *= operandShape[axis];
+        }
+        this.reducer = Reducers.create(node.function(), operandType, node.ddof(), reducedCount);
         this.reduced = new boolean[operandShape.length];
         for (int axis : node.axes()) {
             reduced[axis] = true;

@@ -2,12 +2,19 @@ package io.tessera.executor.reduce;
 
 import io.tessera.executor.Block;
 
-/** mean and nanmean over double lanes: a pairwise sum and a count per output, divided at the end. */
+/**
+ * mean and nanmean over double (or float32) lanes: a pairwise sum per output, divided at the end by
+ * the count. For mean the count is known in advance (every output folds all of the reduced axes);
+ * nanmean counts the values that are not NaN per output.
+ */
 final class MeanReducer implements Reducer {
     private final boolean skipNaN;
+    private final double knownCount;
 
-    MeanReducer(boolean skipNaN) {
+    /** {@code knownCount}: the number of values every output folds (used when NaNs are not skipped). */
+    MeanReducer(boolean skipNaN, long knownCount) {
         this.skipNaN = skipNaN;
+        this.knownCount = knownCount;
     }
 
     private record State(double[] sum, double[] count) {
@@ -20,7 +27,7 @@ final class MeanReducer implements Reducer {
 
     @Override
     public Object newState(int size) {
-        return new State(new double[size], new double[size]);
+        return new State(new double[size], skipNaN ? new double[size] : null);
     }
 
     @Override
@@ -35,7 +42,9 @@ final class MeanReducer implements Reducer {
                 }
             }
             s.sum[at] += skipNaN ? PairwiseSum.nanSum(floats, offset, n) : PairwiseSum.sum(floats, offset, n);
-            s.count[at] += count;
+            if (skipNaN) {
+                s.count[at] += count;
+            }
             return;
         }
         double[] values = (double[]) lane;
@@ -50,7 +59,6 @@ final class MeanReducer implements Reducer {
             s.count[at] += count;
         } else {
             s.sum[at] += PairwiseSum.sum(values, offset, n);
-            s.count[at] += n;
         }
     }
 
@@ -60,11 +68,17 @@ final class MeanReducer implements Reducer {
         double[] sum = s.sum;
         double[] count = s.count;
         if (lane instanceof float[] floats) {
-            for (int j = 0; j < n; j++) {
-                float x = floats[offset + j];
-                boolean valid = !skipNaN || x == x;
-                sum[at + j] += valid ? x : 0;
-                count[at + j] += valid ? 1 : 0;
+            if (skipNaN) {
+                for (int j = 0; j < n; j++) {
+                    float x = floats[offset + j];
+                    boolean valid = x == x;
+                    sum[at + j] += valid ? x : 0;
+                    count[at + j] += valid ? 1 : 0;
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    sum[at + j] += floats[offset + j];
+                }
             }
             return;
         }
@@ -79,7 +93,6 @@ final class MeanReducer implements Reducer {
         } else {
             for (int j = 0; j < n; j++) {
                 sum[at + j] += values[offset + j];
-                count[at + j] += 1;
             }
         }
     }
@@ -90,7 +103,9 @@ final class MeanReducer implements Reducer {
         State b = (State) later;
         for (int i = 0; i < a.sum.length; i++) {
             a.sum[i] += b.sum[i];
-            a.count[i] += b.count[i];
+            if (skipNaN) {
+                a.count[i] += b.count[i];
+            }
         }
     }
 
@@ -98,7 +113,8 @@ final class MeanReducer implements Reducer {
     public void finish(Object state, Block out) {
         State s = (State) state;
         for (int i = 0; i < s.sum.length; i++) {
-            out.setDouble(i, s.count[i] == 0 ? Double.NaN : s.sum[i] / s.count[i]);
+            double count = skipNaN ? s.count[i] : knownCount;
+            out.setDouble(i, count == 0 ? Double.NaN : s.sum[i] / count);
         }
     }
 }

@@ -11,14 +11,17 @@ public final class Reducers {
     private Reducers() {
     }
 
-    public static Reducer create(ReduceFunction function, DType operand, double ddof) {
+    /**
+     * @param reducedCount how many values each output folds: the product of the reduced axes' lengths
+     */
+    public static Reducer create(ReduceFunction function, DType operand, double ddof, long reducedCount) {
         boolean doubles = operand.isDoubleLane();
         boolean skipNaN = function.skipsNaN() && doubles;
         String name = function.functionName();
         return switch (function.withNaN()) {
             case SUM -> new SumReducer(doubles, skipNaN);
             case PROD -> new ProductReducer(doubles, skipNaN);
-            case MEAN -> new MeanReducer(skipNaN);
+            case MEAN -> new MeanReducer(skipNaN, reducedCount);
             case VAR -> new VarianceReducer(false, skipNaN, ddof);
             case STD -> new VarianceReducer(true, skipNaN, ddof);
             case MIN -> new ExtremumReducer(false, skipNaN, operand, function.skipsNaN() ? "nanmin" : "minimum");
