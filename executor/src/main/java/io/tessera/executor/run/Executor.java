@@ -30,15 +30,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs physical plans on a fixed pool of worker threads, chunk by chunk, within a memory budget.
  *
- * <p>A reduction whose result is a root, or is broadcast against something larger, runs first as a
- * <em>stage</em>: its work is cut into pieces of the reduced axes, run in parallel, and the partial
- * states merged in a fixed order (so results do not depend on the number of threads); reductions
- * over the same operand grid run in one stage and share their reads. Everything else is computed
- * inline, box by box, as the roots' chunks ask for it.
+ * <p>A reduction whose result is a root, is small, or is broadcast against something larger, runs
+ * first as a <em>stage</em>: its work is cut into pieces of the reduced axes, run in parallel, and
+ * the partial states merged in a fixed order (so results do not depend on the number of threads);
+ * reductions over the same operand grid run in one stage and share their reads. Everything else,
+ * large reductions included, is computed inline, box by box, as the roots' chunks ask for it; a
+ * large result has chunks enough to keep every worker busy.
  */
 public final class Executor implements AutoCloseable {
     /** Work of a staged reduction is cut into about this many tasks, whatever the thread count. */
     private static final int STAGE_TASKS = 64;
+
+    /** Reductions with results up to this size run as stages wherever they are in the plan. */
+    private static final long SMALL_RESULT_BYTES = 16L << 20;
 
     private final int threads;
     private final ExecutorService pool;
@@ -116,7 +120,7 @@ public final class Executor implements AutoCloseable {
         }
         Map<PlanNode, Boolean> seen = new IdentityHashMap<>();
         for (PlanNode root : roots) {
-            findBroadcastReductions(root, seen, staged);
+            findStagedReductions(root, seen, staged);
         }
         // depth order: a stage may only read stages computed before it
         Map<ReduceNode, Integer> depth = new IdentityHashMap<>();
@@ -166,10 +170,14 @@ public final class Executor implements AutoCloseable {
         return depth;
     }
 
+    // small reductions are cheap to hold and would otherwise run on one thread inside a single task;
     // a reduction broadcast against a larger array would be recomputed for every chunk of it
-    private static void findBroadcastReductions(PlanNode node, Map<PlanNode, Boolean> seen, Set<ReduceNode> staged) {
+    private static void findStagedReductions(PlanNode node, Map<PlanNode, Boolean> seen, Set<ReduceNode> staged) {
         if (seen.put(node, Boolean.TRUE) != null) {
             return;
+        }
+        if (node instanceof ReduceNode reduce && reduce.bytes() <= SMALL_RESULT_BYTES) {
+            staged.add(reduce);
         }
         long[] shape = node instanceof ReduceNode reduce ? reduce.operandShape()
                 : node instanceof MapNode ? node.shape() : null;
@@ -180,7 +188,7 @@ public final class Executor implements AutoCloseable {
                     staged.add(below);
                 }
             }
-            findBroadcastReductions(input, seen, staged);
+            findStagedReductions(input, seen, staged);
         }
     }
 
