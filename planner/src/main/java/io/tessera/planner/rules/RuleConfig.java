@@ -3,7 +3,6 @@ package io.tessera.planner.rules;
 import java.util.function.Function;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelRule;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.tools.RelBuilderFactory;
 
 /** A rule's configuration as a plain record: its name, what it matches, and how to make the rule. */
@@ -11,9 +10,14 @@ public record RuleConfig(String description, RelRule.OperandTransform operandSup
                          RelBuilderFactory relBuilderFactory, Function<RuleConfig, RelOptRule> factory)
         implements RelRule.Config {
 
+    /** Tessera's rules build nodes themselves, so they never ask for a RelBuilder (nor load its classes). */
+    private static final RelBuilderFactory NO_BUILDER = (cluster, schema) -> {
+        throw new UnsupportedOperationException("Tessera's rules build array operators directly");
+    };
+
     static RuleConfig of(String description, RelRule.OperandTransform operands,
             Function<RuleConfig, RelOptRule> factory) {
-        return new RuleConfig(description, operands, RelFactories.LOGICAL_BUILDER, factory);
+        return new RuleConfig(description, operands, NO_BUILDER, factory);
     }
 
     @Override
