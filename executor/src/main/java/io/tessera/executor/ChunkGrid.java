@@ -120,6 +120,50 @@ public final class ChunkGrid {
         return found >= 0 ? Math.min(found, bounds[axis].length - 2) : -found - 2;
     }
 
+    /** Positions {@code [from, to)} of a selection along one axis whose indices all lie in chunk {@code chunk}. */
+    public record Run(int chunk, long from, long to) {
+    }
+
+    /**
+     * Cuts a selection along {@code axis} into runs of consecutive positions that stay in one
+     * chunk, in order; ranges are cut arithmetically, one step per chunk crossed.
+     */
+    public List<Run> runs(int axis, AxisSelection selection) {
+        List<Run> runs = new ArrayList<>();
+        long count = selection.count();
+        if (selection instanceof AxisSelection.Range range) {
+            long k = 0;
+            while (k < count) {
+                long index = range.index(k);
+                int chunk = chunkOf(axis, index);
+                long next;
+                if (range.step() > 0) {
+                    long limit = bounds[axis][chunk + 1];
+                    next = Math.min(count, k + (limit - index + range.step() - 1) / range.step());
+                } else {
+                    next = Math.min(count, k + (index - bounds[axis][chunk]) / -range.step() + 1);
+                }
+                runs.add(new Run(chunk, k, next));
+                k = next;
+            }
+            return runs;
+        }
+        long start = 0;
+        int previous = -1;
+        for (long k = 0; k < count; k++) {
+            int chunk = chunkOf(axis, selection.index(k));
+            if (previous >= 0 && chunk != previous) {
+                runs.add(new Run(previous, start, k));
+                start = k;
+            }
+            previous = chunk;
+        }
+        if (count > 0) {
+            runs.add(new Run(previous, start, count));
+        }
+        return runs;
+    }
+
     /** The box of the chunk with these per-axis indices. */
     public Box chunkBox(int[] index) {
         long[] start = new long[bounds.length];

@@ -70,7 +70,8 @@ public final class ChunkGrids {
             List<Long> cuts = new ArrayList<>();
             cuts.add(0L);
             long chunkStart = 0;
-            for (long end : runEnds(input, axis, selection.axis(axis))) {
+            for (ChunkGrid.Run run : input.runs(axis, selection.axis(axis))) {
+                long end = run.to();
                 if (end - chunkStart >= minimum) {
                     cuts.add(end);
                     chunkStart = end;
@@ -83,39 +84,6 @@ public final class ChunkGrids {
             bounds.add(cuts.stream().mapToLong(Long::longValue).toArray());
         }
         return ChunkGrid.fromBounds(bounds);
-    }
-
-    /** Where each run of selected indices that stay in one input chunk ends (positions in the selection). */
-    private static List<Long> runEnds(ChunkGrid input, int axis, AxisSelection selected) {
-        List<Long> ends = new ArrayList<>();
-        long count = selected.count();
-        if (selected instanceof AxisSelection.Range range) {
-            long j = 0;
-            while (j < count) {
-                long index = range.index(j);
-                int chunk = input.chunkOf(axis, index);
-                long next;
-                if (range.step() > 0) {
-                    long limit = input.chunkStart(axis, chunk) + input.chunkSize(axis, chunk);
-                    next = Math.min(count, j + (limit - index + range.step() - 1) / range.step());
-                } else {
-                    next = Math.min(count, j + (index - input.chunkStart(axis, chunk)) / -range.step() + 1);
-                }
-                ends.add(next);
-                j = next;
-            }
-            return ends;
-        }
-        int previous = -1;
-        for (long j = 0; j < count; j++) {
-            int chunk = input.chunkOf(axis, selected.index(j));
-            if (previous >= 0 && chunk != previous) {
-                ends.add(j);
-            }
-            previous = chunk;
-        }
-        ends.add(count);
-        return ends;
     }
 
     /** The grid of a reduction's result: kept axes keep their chunks; kept-dims reduced axes are one chunk. */

@@ -162,35 +162,26 @@ final class ScanOp implements Operator {
         return AxisMap.of(map.targetIndex(), offsets);
     }
 
-    /** Splits one axis's selected indices by stored chunk; map offsets are source indices. */
+    /**
+     * Splits one axis's selected indices by stored chunk; map offsets are source indices. Runs of a
+     * range map arithmetically; points in one chunk are gathered into one group however they are
+     * ordered, so each chunk is read once.
+     */
     private List<Group> groups(int axis, AxisSelection selection) {
         List<Group> groups = new ArrayList<>();
-        long count = selection.count();
-        if (count == 0) {
-            return groups;
-        }
         if (selection instanceof AxisSelection.Range range) {
-            long k = 0;
-            while (k < count) {
-                long index = range.index(k);
-                int chunk = storage.chunkOf(axis, index);
-                long end;
-                if (range.step() > 0) {
-                    long limit = storage.chunkStart(axis, chunk) + storage.chunkSize(axis, chunk);
-                    end = Math.min(count, k + (limit - index + range.step() - 1) / range.step());
-                } else {
-                    long low = storage.chunkStart(axis, chunk);
-                    end = Math.min(count, k + (index - low) / -range.step() + 1);
-                }
-                groups.add(new Group(chunk, AxisMap.run((int) (end - k), (int) k, index, range.step()), index));
-                k = end;
+            for (ChunkGrid.Run run : storage.runs(axis, range)) {
+                long index = range.index(run.from());
+                groups.add(new Group(run.chunk(), AxisMap.run((int) (run.to() - run.from()), (int) run.from(), index,
+                        range.step()), index));
             }
             return groups;
         }
         Map<Integer, List<long[]>> byChunk = new LinkedHashMap<>();
-        for (int k = 0; k < count; k++) {
-            long index = selection.index(k);
-            byChunk.computeIfAbsent(storage.chunkOf(axis, index), c -> new ArrayList<>()).add(new long[] {k, index});
+        for (ChunkGrid.Run run : storage.runs(axis, selection)) {
+            for (long k = run.from(); k < run.to(); k++) {
+                byChunk.computeIfAbsent(run.chunk(), c -> new ArrayList<>()).add(new long[] {k, selection.index(k)});
+            }
         }
         for (Map.Entry<Integer, List<long[]>> entry : byChunk.entrySet()) {
             List<long[]> members = entry.getValue();

@@ -11,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * What a plan will read, per source: the stored chunks that hold selected elements (counted once
@@ -138,26 +137,6 @@ public final class SourceReads {
 
     /** The chunks along one axis that hold selected indices, in order. */
     static int[] chunksTouched(ChunkGrid grid, int axis, AxisSelection selection) {
-        TreeSet<Integer> chunks = new TreeSet<>();
-        long count = selection.count();
-        if (selection instanceof AxisSelection.Range range) {
-            long k = 0;
-            while (k < count) {
-                long index = range.index(k);
-                int chunk = grid.chunkOf(axis, index);
-                chunks.add(chunk);
-                if (range.step() > 0) {
-                    long limit = grid.chunkStart(axis, chunk) + grid.chunkSize(axis, chunk);
-                    k += (limit - index + range.step() - 1) / range.step();
-                } else {
-                    k += (index - grid.chunkStart(axis, chunk)) / -range.step() + 1;
-                }
-            }
-        } else {
-            for (long k = 0; k < count; k++) {
-                chunks.add(grid.chunkOf(axis, selection.index(k)));
-            }
-        }
-        return chunks.stream().mapToInt(Integer::intValue).toArray();
+        return grid.runs(axis, selection).stream().mapToInt(ChunkGrid.Run::chunk).distinct().sorted().toArray();
     }
 }
