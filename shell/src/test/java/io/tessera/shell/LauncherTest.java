@@ -2,6 +2,7 @@ package io.tessera.shell;
 
 import static io.tessera.shell.Outcome.FIXTURES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -70,6 +71,28 @@ class LauncherTest {
         assertEquals(1, finished.status());
         assertEquals(1, finished.err().lines().count(), finished.err());
         assertTrue(finished.err().startsWith("error: "), finished.err());
+    }
+
+    // A lazy array of 10^18 elements is only metadata until it is read (Dask plans it too); asking
+    // for its shape must not run out of memory, let alone print a JVM stack trace.
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void hugeLazyArrayHasAShape() throws Exception {
+        Finished finished = launch("", "-c", "SELECT ones((1000000000, 1000000000)).shape AS s");
+        assertEquals("", finished.err());
+        assertEquals("s: int64 (2,) =\n[1000000000 1000000000]\n", finished.out());
+        assertEquals(0, finished.status());
+    }
+
+    // More elements than 64 bits count: NumPy says "array is too big"; Tessera must say so in one line.
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void arrayTooBigToCountIsOneLine() throws Exception {
+        Finished finished = launch("", "-c", "SELECT ones((99999999999, 99999999999)).shape AS s");
+        assertEquals(1, finished.status());
+        assertEquals(1, finished.err().lines().count(), finished.err());
+        assertTrue(finished.err().startsWith("error: "), finished.err());
+        assertFalse(finished.err().contains("Exception") || finished.err().contains("Error:"), finished.err());
     }
 
     private static Finished launch(String input, String... args) throws IOException, InterruptedException {
