@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
@@ -169,6 +170,29 @@ class GoldenTest {
                 .replaceAll("\"elapsed_ms\":[0-9.eE+-]+", "\"elapsed_ms\":*")
                 .replaceAll("\"peak_memory_bytes\":[0-9]+", "\"peak_memory_bytes\":*")
                 .replaceAll("(?m)^elapsed: .* ms, peak memory: .*$", "elapsed: * ms, peak memory: *");
+    }
+
+    /** Every fixture is read by some golden file (a file of weather/ counts when a glob of it is named). */
+    @Test
+    void everyFixtureIsUsed() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> listing = Files.list(GOLDEN)) {
+            for (Path file : listing.filter(p -> p.toString().endsWith(".test")).toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        List<String> unused = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(FIXTURES)) {
+            for (Path fixture : walk.filter(Files::isRegularFile).toList()) {
+                String relative = FIXTURES.relativize(fixture).toString().replace('\\', '/');
+                String directory = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : null;
+                if (!all.toString().contains("'" + relative + "'")
+                        && (directory == null || !all.toString().contains("'" + directory + "/*"))) {
+                    unused.add(relative);
+                }
+            }
+        }
+        assertTrue(unused.isEmpty(), "fixtures no golden file reads: " + unused);
     }
 
     @AfterAll
