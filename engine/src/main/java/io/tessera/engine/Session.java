@@ -236,7 +236,7 @@ public final class Session implements AutoCloseable {
             List<DescribeResult.Description> arrays = new ArrayList<>();
             for (ArrayInfo info : planner(storage).describe(describe.expr(), describe.query())) {
                 arrays.add(new DescribeResult.Description(info.name(), info.dtype().numpyName(), info.shape(),
-                        info.chunks().blockSizes(), info.bytes()));
+                        info.chunks(), info.bytes()));
             }
             return new DescribeResult(arrays);
         }
@@ -249,11 +249,12 @@ public final class Session implements AutoCloseable {
                     null);
         }
         Catalog.View definition = new Catalog.View(view.name(), view.expr(), view.query(), null);
-        // bind once now, so a view that cannot work is refused when it is created
-        try (StorageSession storage = new StorageSession(resolver)) {
-            planner(storage).describe(view.expr(), view.query());
-        }
-        catalog.putView(definition);
+        // bind once now, with the new definition in place, so a view that cannot work is refused now
+        catalog.replaceViewChecked(definition, () -> {
+            try (StorageSession storage = new StorageSession(resolver)) {
+                planner(storage).describe(new io.tessera.grammar.ast.Name(view.name(), view.position()), null);
+            }
+        });
         return new MessageResult("created view " + view.name());
     }
 

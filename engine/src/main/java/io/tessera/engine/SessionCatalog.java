@@ -25,6 +25,24 @@ final class SessionCatalog implements Catalog {
         views.put(view.name(), view);
     }
 
+    /**
+     * Makes {@code view} the definition of its name while {@code check} runs, so the check sees the
+     * view as it will be (a view that refers to itself fails it); keeps it only if the check passes.
+     */
+    synchronized void replaceViewChecked(View view, Runnable check) {
+        View previous = views.put(view.name(), view);
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            if (previous == null) {
+                views.remove(view.name());
+            } else {
+                views.put(view.name(), previous);
+            }
+            throw e;
+        }
+    }
+
     synchronized boolean dropView(String name) {
         return views.remove(name) != null;
     }

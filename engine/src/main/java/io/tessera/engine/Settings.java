@@ -16,10 +16,10 @@ public record Settings(int threads, long memoryLimit, long chunkBytes) {
         if (threads < 1) {
             throw new TesseraException(TesseraException.Category.ARGUMENT, "threads must be at least 1, not " + threads);
         }
-        if (memoryLimit < 1 << 20) {
+        if (memoryLimit < 1_000_000) {
             throw new TesseraException(TesseraException.Category.ARGUMENT, "memory_limit must be at least 1MB");
         }
-        if (chunkBytes < 1024) {
+        if (chunkBytes < 1000) {
             throw new TesseraException(TesseraException.Category.ARGUMENT, "chunk_bytes must be at least 1KB");
         }
     }

@@ -6,53 +6,50 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * How an array is cut into chunks: per axis the boundaries {@code 0 = b0 < b1 < ... < bk = n}
- * (an axis of length 0 has the single boundary 0 and no chunks). Printed the way Dask prints
- * {@code .chunks}: a tuple of block sizes per axis.
+ * How an array is cut into chunks: per axis an {@link AxisChunks} (regular chunks or explicit
+ * boundaries). Printed compactly for plans; {@link #blockSizes()} gives Dask's {@code .chunks}.
  */
 public final class ChunkGrid {
-    private final long[][] bounds;
+    private final AxisChunks[] axes;
 
-    private ChunkGrid(long[][] bounds) {
-        this.bounds = bounds;
+    private ChunkGrid(AxisChunks[] axes) {
+        this.axes = axes;
     }
 
     /** Chunks of {@code chunk[axis]} elements along each axis, the last one smaller where it must be. */
     public static ChunkGrid regular(long[] shape, long[] chunk) {
-        long[][] bounds = new long[shape.length][];
+        AxisChunks[] axes = new AxisChunks[shape.length];
         for (int axis = 0; axis < shape.length; axis++) {
-            long size = Math.max(1, Math.min(chunk[axis], Math.max(shape[axis], 1)));
-            int n = (int) ((shape[axis] + size - 1) / size);
-            long[] b = new long[n + 1];
-            for (int i = 1; i <= n; i++) {
-                b[i] = Math.min(shape[axis], i * size);
-            }
-            bounds[axis] = b;
+            axes[axis] = AxisChunks.regular(shape[axis], chunk[axis]);
         }
-        return new ChunkGrid(bounds);
+        return new ChunkGrid(axes);
     }
 
     /** A grid from explicit block sizes per axis. */
     public static ChunkGrid fromSizes(List<long[]> sizes) {
-        long[][] bounds = new long[sizes.size()][];
-        for (int axis = 0; axis < bounds.length; axis++) {
-            long[] blocks = sizes.get(axis);
+        List<long[]> bounds = new ArrayList<>();
+        for (long[] blocks : sizes) {
             long[] b = new long[blocks.length + 1];
             for (int i = 0; i < blocks.length; i++) {
                 b[i + 1] = b[i] + blocks[i];
             }
-            bounds[axis] = b;
+            bounds.add(b);
         }
-        return new ChunkGrid(bounds);
+        return fromBounds(bounds);
     }
 
     /** A grid from explicit boundaries per axis. */
     public static ChunkGrid fromBounds(List<long[]> axisBounds) {
-        long[][] bounds = new long[axisBounds.size()][];
-        for (int axis = 0; axis < bounds.length; axis++) {
-            bounds[axis] = axisBounds.get(axis).clone();
+        AxisChunks[] axes = new AxisChunks[axisBounds.size()];
+        for (int axis = 0; axis < axes.length; axis++) {
+            axes[axis] = AxisChunks.of(axisBounds.get(axis));
         }
-        return new ChunkGrid(bounds);
+        return new ChunkGrid(axes);
+    }
+
+    /** A grid from per-axis chunkings. */
+    public static ChunkGrid of(List<AxisChunks> axes) {
+        return new ChunkGrid(axes.toArray(AxisChunks[]::new));
     }
 
     /** One chunk holding everything. */
@@ -61,63 +58,64 @@ public final class ChunkGrid {
     }
 
     public int ndim() {
-        return bounds.length;
+        return axes.length;
+    }
+
+    /** How axis {@code axis} is cut. */
+    public AxisChunks axis(int axis) {
+        return axes[axis];
     }
 
     public long[] shape() {
-        long[] shape = new long[bounds.length];
-        for (int axis = 0; axis < bounds.length; axis++) {
-            shape[axis] = bounds[axis][bounds[axis].length - 1];
+        long[] shape = new long[axes.length];
+        for (int axis = 0; axis < axes.length; axis++) {
+            shape[axis] = axes[axis].length();
         }
         return shape;
     }
 
     public int chunkCount(int axis) {
-        return bounds[axis].length - 1;
+        return axes[axis].count();
     }
 
     public long totalChunks() {
         long total = 1;
-        for (long[] b : bounds) {
-            total *= b.length - 1;
+        for (AxisChunks axis : axes) {
+            total *= axis.count();
         }
         return total;
     }
 
+    /** Every boundary along an axis (an array as long as its chunk count). */
     public long[] bounds(int axis) {
-        return bounds[axis].clone();
+        return axes[axis].bounds();
     }
 
     public long chunkStart(int axis, int index) {
-        return bounds[axis][index];
+        return axes[axis].start(index);
     }
 
     public long chunkSize(int axis, int index) {
-        return bounds[axis][index + 1] - bounds[axis][index];
+        return axes[axis].size(index);
     }
 
     /** The largest block size along an axis. */
     public long maxChunk(int axis) {
-        long max = 0;
-        for (int i = 0; i + 1 < bounds[axis].length; i++) {
-            max = Math.max(max, bounds[axis][i + 1] - bounds[axis][i]);
-        }
-        return max;
+        return axes[axis].maxSize();
     }
 
     /** The elements of the largest chunk. */
     public long maxChunkElements() {
         long size = 1;
-        for (int axis = 0; axis < bounds.length; axis++) {
-            size *= maxChunk(axis);
+        for (AxisChunks axis : axes) {
+            size *= axis.maxSize();
         }
         return size;
     }
 
     /** The chunk along {@code axis} that holds position {@code position}. */
     public int chunkOf(int axis, long position) {
-        int found = Arrays.binarySearch(bounds[axis], position);
-        return found >= 0 ? Math.min(found, bounds[axis].length - 2) : -found - 2;
+        return axes[axis].chunkOf(position);
     }
 
     /** Positions {@code [from, to)} of a selection along one axis whose indices all lie in chunk {@code chunk}. */
@@ -138,10 +136,10 @@ public final class ChunkGrid {
                 int chunk = chunkOf(axis, index);
                 long next;
                 if (range.step() > 0) {
-                    long limit = bounds[axis][chunk + 1];
+                    long limit = axes[axis].start(chunk + 1);
                     next = Math.min(count, k + (limit - index + range.step() - 1) / range.step());
                 } else {
-                    next = Math.min(count, k + (index - bounds[axis][chunk]) / -range.step() + 1);
+                    next = Math.min(count, k + (index - axes[axis].start(chunk)) / -range.step() + 1);
                 }
                 runs.add(new Run(chunk, k, next));
                 k = next;
@@ -166,14 +164,17 @@ public final class ChunkGrid {
 
     /** The box of the chunk with these per-axis indices. */
     public Box chunkBox(int[] index) {
-        long[] start = new long[bounds.length];
-        long[] count = new long[bounds.length];
-        for (int axis = 0; axis < bounds.length; axis++) {
-            start[axis] = bounds[axis][index[axis]];
-            count[axis] = bounds[axis][index[axis] + 1] - start[axis];
+        long[] start = new long[axes.length];
+        long[] count = new long[axes.length];
+        for (int axis = 0; axis < axes.length; axis++) {
+            start[axis] = axes[axis].start(index[axis]);
+            count[axis] = axes[axis].size(index[axis]);
         }
         return new Box(start, count);
     }
+
+    /** Listing more chunk boxes than this is refused rather than run out of memory. */
+    private static final long MAX_BOXES = 20_000_000;
 
     /** Every chunk box, in row-major order of chunk indices. */
     public List<Box> boxes() {
@@ -181,7 +182,11 @@ public final class ChunkGrid {
         if (totalChunks() == 0) {
             return boxes;
         }
-        int[] index = new int[bounds.length];
+        if (totalChunks() > MAX_BOXES) {
+            throw new ExecutorException(ExecutorException.Kind.MEMORY, "the array has " + totalChunks()
+                    + " chunks, too many to work on; use larger chunks");
+        }
+        int[] index = new int[axes.length];
         do {
             boxes.add(chunkBox(index));
         } while (next(index));
@@ -200,7 +205,7 @@ public final class ChunkGrid {
 
     /** The chunk boxes that a box overlaps, each clipped to the box, in row-major order. */
     public List<Box> split(Box box) {
-        int n = bounds.length;
+        int n = axes.length;
         int[] first = new int[n];
         int[] last = new int[n];
         for (int axis = 0; axis < n; axis++) {
@@ -216,8 +221,8 @@ public final class ChunkGrid {
             long[] start = new long[n];
             long[] count = new long[n];
             for (int axis = 0; axis < n; axis++) {
-                long lo = Math.max(bounds[axis][index[axis]], box.start(axis));
-                long hi = Math.min(bounds[axis][index[axis] + 1], box.stop(axis));
+                long lo = Math.max(axes[axis].start(index[axis]), box.start(axis));
+                long hi = Math.min(axes[axis].start(index[axis] + 1), box.stop(axis));
                 start[axis] = lo;
                 count[axis] = hi - lo;
             }
@@ -238,9 +243,9 @@ public final class ChunkGrid {
 
     /** The same grid with axes in another order: axis i of the result is axis order[i] of this one. */
     public ChunkGrid permute(int[] order) {
-        long[][] permuted = new long[order.length][];
+        AxisChunks[] permuted = new AxisChunks[order.length];
         for (int i = 0; i < order.length; i++) {
-            permuted[i] = bounds[order[i]];
+            permuted[i] = axes[order[i]];
         }
         return new ChunkGrid(permuted);
     }
@@ -248,10 +253,10 @@ public final class ChunkGrid {
     /** Dask's form: a tuple of block sizes per axis, e.g. {@code ((2, 2, 1), (3,))}. */
     public List<long[]> blockSizes() {
         List<long[]> sizes = new ArrayList<>();
-        for (long[] b : bounds) {
-            long[] blocks = new long[b.length - 1];
+        for (AxisChunks axis : axes) {
+            long[] blocks = new long[axis.count()];
             for (int i = 0; i < blocks.length; i++) {
-                blocks[i] = b[i + 1] - b[i];
+                blocks[i] = axis.size(i);
             }
             sizes.add(blocks);
         }
@@ -260,12 +265,12 @@ public final class ChunkGrid {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ChunkGrid grid && Arrays.deepEquals(bounds, grid.bounds);
+        return other instanceof ChunkGrid grid && Arrays.equals(axes, grid.axes);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(bounds);
+        return Arrays.hashCode(axes);
     }
 
     /**
@@ -274,27 +279,29 @@ public final class ChunkGrid {
      */
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "(", bounds.length == 1 ? ",)" : ")");
-        for (long[] blocks : blockSizes()) {
-            joiner.add(describe(blocks));
+        StringJoiner joiner = new StringJoiner(", ", "(", axes.length == 1 ? ",)" : ")");
+        for (AxisChunks axis : axes) {
+            joiner.add(describe(axis));
         }
         return joiner.toString();
     }
 
-    private static String describe(long[] blocks) {
-        if (blocks.length == 0) {
+    private static String describe(AxisChunks axis) {
+        int count = axis.count();
+        if (count == 0) {
             return "0";
         }
-        int full = 1;
-        while (full < blocks.length && blocks[full] == blocks[0]) {
-            full++;
+        if (axis instanceof AxisChunks.Regular regular) {
+            long last = axis.size(count - 1);
+            if (count == 1) {
+                return Long.toString(last);
+            }
+            return last == regular.size() ? count + "*" + regular.size()
+                    : (count - 1 == 1 ? Long.toString(regular.size()) : (count - 1) + "*" + regular.size()) + "+" + last;
         }
-        String head = full == 1 ? Long.toString(blocks[0]) : full + "*" + blocks[0];
-        if (full == blocks.length) {
-            return head;
-        }
-        if (full == blocks.length - 1 && blocks[full] < blocks[0]) {
-            return head + "+" + blocks[full];
+        long[] blocks = new long[count];
+        for (int i = 0; i < count; i++) {
+            blocks[i] = axis.size(i);
         }
         return Arrays.toString(blocks);
     }

@@ -38,19 +38,19 @@ public final class ChunkGrids {
      * along it (inputs align at their last axes).
      */
     public static ChunkGrid broadcast(long[] shape, List<long[]> inputShapes, List<ChunkGrid> inputGrids) {
-        List<long[]> bounds = new ArrayList<>();
+        List<AxisChunks> axes = new ArrayList<>();
         for (int axis = 0; axis < shape.length; axis++) {
-            long[] chosen = null;
+            AxisChunks chosen = null;
             for (int i = 0; i < inputShapes.size() && chosen == null; i++) {
                 long[] inputShape = inputShapes.get(i);
                 int inputAxis = axis - (shape.length - inputShape.length);
                 if (inputAxis >= 0 && inputShape[inputAxis] == shape[axis]) {
-                    chosen = inputGrids.get(i).bounds(inputAxis);
+                    chosen = inputGrids.get(i).axis(inputAxis);
                 }
             }
-            bounds.add(chosen != null ? chosen : new long[] {0, shape[axis]});
+            axes.add(chosen != null ? chosen : AxisChunks.regular(shape[axis], shape[axis]));
         }
-        return ChunkGrid.fromBounds(bounds);
+        return ChunkGrid.of(axes);
     }
 
     /**
@@ -88,36 +88,31 @@ public final class ChunkGrids {
 
     /** The grid of a reduction's result: kept axes keep their chunks; kept-dims reduced axes are one chunk. */
     public static ChunkGrid reduce(ChunkGrid operand, int[] axes, boolean keepdims) {
-        List<long[]> bounds = new ArrayList<>();
+        List<AxisChunks> result = new ArrayList<>();
         for (int axis = 0; axis < operand.ndim(); axis++) {
             boolean reduced = false;
             for (int a : axes) {
                 reduced |= a == axis;
             }
             if (!reduced) {
-                bounds.add(operand.bounds(axis));
+                result.add(operand.axis(axis));
             } else if (keepdims) {
-                bounds.add(new long[] {0, 1});
+                result.add(AxisChunks.regular(1, 1));
             }
         }
-        return ChunkGrid.fromBounds(bounds);
+        return ChunkGrid.of(result);
     }
 
-    /** The grid of arrays stacked along a new axis: one chunk per array there, the first array's elsewhere. */
-    public static ChunkGrid stack(ChunkGrid first, int axis, int count) {
-        List<long[]> bounds = new ArrayList<>();
+    /**
+     * The grid of arrays stacked along a new axis: {@code perChunk} arrays to a chunk there, the
+     * first array's chunks elsewhere.
+     */
+    public static ChunkGrid stack(ChunkGrid first, int axis, int count, long perChunk) {
+        List<AxisChunks> axes = new ArrayList<>();
         for (int a = 0, j = 0; a <= first.ndim(); a++) {
-            if (a == axis) {
-                long[] b = new long[count + 1];
-                for (int i = 0; i <= count; i++) {
-                    b[i] = i;
-                }
-                bounds.add(b);
-            } else {
-                bounds.add(first.bounds(j++));
-            }
+            axes.add(a == axis ? AxisChunks.regular(count, perChunk) : first.axis(j++));
         }
-        return ChunkGrid.fromBounds(bounds);
+        return ChunkGrid.of(axes);
     }
 
     /** The grid of arrays joined along an axis: their chunks end to end there, the first array's elsewhere. */

@@ -60,7 +60,20 @@ public final class Main implements Callable<Integer> {
         Tessera.warmUpInBackground();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
-        System.exit(run(args, out, System.err, System.in));
+        int status;
+        try {
+            status = run(args, out, System.err, System.in);
+        } catch (OutOfMemoryError e) {
+            out.flush();
+            System.err.println("error: the Java heap is exhausted: lower memory_limit or threads, use smaller chunks, "
+                    + "or raise -Xmx in JAVA_OPTS");
+            status = 1;
+        } catch (Throwable e) {
+            out.flush();
+            System.err.println("error: internal error: " + e);
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /** Runs the command line and returns the exit status: 0 on success, 1 on any error. */
@@ -136,6 +149,8 @@ public final class Main implements Callable<Integer> {
                 return Files.readString(file);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new TesseraException(TesseraException.Category.IO, "file not found: " + file);
         } catch (IOException e) {
             throw new TesseraException(TesseraException.Category.IO, "cannot read " + (file != null ? file
                     : "standard input") + ": " + e.getMessage());

@@ -87,7 +87,7 @@ class CommandLineTest {
 
     @Test
     void missingScriptFileIsOneLine() {
-        Outcome outcome = run("-f", temp.resolve("missing.sql").toString()).failedWith("cannot read");
+        Outcome outcome = run("-f", temp.resolve("missing.sql").toString()).failedWith("file not found");
         assertTrue(outcome.err().contains("missing.sql"), outcome.err());
     }
 

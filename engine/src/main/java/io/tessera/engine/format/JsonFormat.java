@@ -25,6 +25,9 @@ import java.util.Map;
 public final class JsonFormat implements ResultFormat {
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /** DESCRIBE lists at most this many chunk sizes per axis (an absurdly chunked axis would not fit in memory). */
+    private static final int MAX_LISTED_CHUNKS = 1_000_000;
+
     /** Writes a JSON object with {@code body}. */
     private interface Body {
         void write(JsonGenerator json) throws IOException;
@@ -175,10 +178,11 @@ public final class JsonFormat implements ResultFormat {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("chunks");
-            for (long[] sizes : array.chunks()) {
+            for (int axis = 0; axis < array.chunks().ndim(); axis++) {
                 json.writeStartArray();
-                for (long size : sizes) {
-                    json.writeNumber(size);
+                io.tessera.executor.AxisChunks chunks = array.chunks().axis(axis);
+                for (int i = 0; i < Math.min(chunks.count(), MAX_LISTED_CHUNKS); i++) {
+                    json.writeNumber(chunks.size(i));
                 }
                 json.writeEndArray();
             }

@@ -28,6 +28,9 @@ public final class NumpyText {
         if (shape.length == 0) {
             return scalar(block, 0);
         }
+        if (block.size() == 0) {
+            return "[]";
+        }
         boolean summarise = block.size() > THRESHOLD;
         List<Integer> shown = new ArrayList<>();
         collectShown(shape, 0, 0, summarise, shown);
@@ -105,6 +108,10 @@ public final class NumpyText {
                 String element = formatter.format(block, offset + i);
                 if (i > 0) {
                     if (text.length() - lineStart + 1 + element.length() + 1 > LINE_WIDTH) {
+                        // NumPy strips the padding at the end of a wrapped line
+                        while (text.charAt(text.length() - 1) == ' ') {
+                            text.setLength(text.length() - 1);
+                        }
                         text.append('\n').append(" ".repeat(indent));
                         lineStart = text.length() - indent;
                     } else {
@@ -155,14 +162,24 @@ public final class NumpyText {
         return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
+    /**
+     * NumPy's FloatingFormat: one notation for the array, the integer parts padded left and the
+     * fractions padded right (with spaces in fixed notation, zeros in scientific), nan and inf
+     * right-aligned in the common width, which is widened to fit them.
+     */
     private static Formatter floatFormatter(Block block, List<Integer> shown) {
         boolean isFloat32 = block.dtype() == DType.FLOAT32;
         double maxAbs = 0;
         double minAbs = Double.POSITIVE_INFINITY;
         boolean anyFinite = false;
+        boolean nonFinite = false;
+        boolean negativeInfinity = false;
         for (int i : shown) {
             double v = block.getDouble(i);
-            if (Double.isFinite(v) && v != 0) {
+            if (!Double.isFinite(v)) {
+                nonFinite = true;
+                negativeInfinity |= v == Double.NEGATIVE_INFINITY;
+            } else if (v != 0) {
                 maxAbs = Math.max(maxAbs, Math.abs(v));
                 minAbs = Math.min(minAbs, Math.abs(v));
                 anyFinite = true;
@@ -182,6 +199,10 @@ public final class NumpyText {
             fracWidth = Math.max(fracWidth, p[1].length());
             expWidth = Math.max(expWidth, p[2].length());
         }
+        if (nonFinite) {
+            int offset = fracWidth + 1 + expWidth;
+            intWidth = Math.max(intWidth, Math.max(3 - offset, 3 + (negativeInfinity ? 1 : 0) - offset));
+        }
         int iw = intWidth;
         int fw = fracWidth;
         int ew = expWidth;
@@ -189,12 +210,12 @@ public final class NumpyText {
             double v = b.getDouble(index);
             String[] p = scientific ? scientificParts(v, isFloat32) : fixedParts(v, isFloat32);
             if (p[1] == null) {
-                // nan and inf fill the whole width
                 return pad(p[0], iw + 1 + fw + ew);
             }
+            String fraction = scientific ? p[1] + "0".repeat(fw - p[1].length()) : p[1] + " ".repeat(fw - p[1].length());
             String exponent = p[2].isEmpty() ? "" : p[2].substring(0, 2)
                     + pad(p[2].substring(2), ew - 2).replace(' ', '0');
-            return pad(p[0], iw) + "." + p[1] + " ".repeat(fw - p[1].length()) + exponent;
+            return pad(p[0], iw) + "." + fraction + exponent;
         };
     }
 

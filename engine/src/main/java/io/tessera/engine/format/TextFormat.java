@@ -76,8 +76,7 @@ public final class TextFormat implements ResultFormat {
         StringBuilder text = new StringBuilder();
         for (DescribeResult.Description array : describe.arrays()) {
             text.append(array.name()).append(": ").append(array.dtype()).append(' ')
-                    .append(Shapes.format(array.shape())).append(" chunks=")
-                    .append(io.tessera.executor.ChunkGrid.fromSizes(array.chunks()))
+                    .append(Shapes.format(array.shape())).append(" chunks=").append(array.chunks())
                     .append(" bytes=").append(array.bytes()).append('\n');
         }
         return text.toString();

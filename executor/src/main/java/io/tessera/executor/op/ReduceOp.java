@@ -87,13 +87,13 @@ public final class ReduceOp implements Operator {
                 counts.add(new long[] {operand.count(axis)});
                 continue;
             }
-            long[] bounds = grid.bounds(axis);
-            int n = Math.max(bounds.length - 1, 0);
+            io.tessera.executor.AxisChunks chunks = grid.axis(axis);
+            int n = chunks.count();
             long[] s = new long[n];
             long[] c = new long[n];
             for (int i = 0; i < n; i++) {
-                s[i] = bounds[i];
-                c[i] = bounds[i + 1] - bounds[i];
+                s[i] = chunks.start(i);
+                c[i] = chunks.size(i);
             }
             starts.add(s);
             counts.add(c);

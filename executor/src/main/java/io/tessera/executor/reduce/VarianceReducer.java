@@ -62,8 +62,9 @@ final class VarianceReducer implements Reducer {
         int i = offset;
         if (skipNaN) {
             for (; i < offset + n; i++) {
-                double d = values[i] - mean;
-                if (d == d) {
+                // skip NaN values, not NaN deviations: inf - inf must stay NaN, as in NumPy
+                if (values[i] == values[i]) {
+                    double d = values[i] - mean;
                     d1a += d;
                     m2a += d * d;
                 }
@@ -102,25 +103,17 @@ final class VarianceReducer implements Reducer {
         double d1a = 0, d1b = 0, m2a = 0, m2b = 0;
         int i = offset;
         for (; i + 1 < offset + n; i += 2) {
-            double e0 = values[i] - mean;
-            double e1 = values[i + 1] - mean;
-            if (skipNaN && e0 != e0) {
-                e0 = 0;
-            }
-            if (skipNaN && e1 != e1) {
-                e1 = 0;
-            }
+            double e0 = skipNaN && values[i] != values[i] ? 0 : values[i] - mean;
+            double e1 = skipNaN && values[i + 1] != values[i + 1] ? 0 : values[i + 1] - mean;
             d1a += e0;
             d1b += e1;
             m2a += e0 * e0;
             m2b += e1 * e1;
         }
-        if (i < offset + n) {
+        if (i < offset + n && !(skipNaN && values[i] != values[i])) {
             double e = values[i] - mean;
-            if (!(skipNaN && e != e)) {
-                d1a += e;
-                m2a += e * e;
-            }
+            d1a += e;
+            m2a += e * e;
         }
         double deviation = d1a + d1b;
         combine(state, at, count, mean + deviation / count, m2a + m2b - deviation * deviation / count);

@@ -6,7 +6,6 @@ import io.tessera.executor.ChunkGrid;
 import io.tessera.executor.DType;
 import io.tessera.executor.ExecutorException;
 import io.tessera.executor.Shapes;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -41,20 +40,8 @@ public final class StackedSource implements ArraySource {
             }
         }
         this.shape = insert(memberShape, axis, members.size());
-        List<long[]> bounds = new ArrayList<>();
         ChunkGrid memberGrid = first.storageGrid();
-        for (int a = 0, m = 0; a < shape.length; a++) {
-            if (a == axis) {
-                long[] b = new long[members.size() + 1];
-                for (int i = 0; i <= members.size(); i++) {
-                    b[i] = i;
-                }
-                bounds.add(b);
-            } else {
-                bounds.add(memberGrid.bounds(m++));
-            }
-        }
-        this.grid = ChunkGrid.fromBounds(bounds);
+        this.grid = io.tessera.executor.ChunkGrids.stack(memberGrid, axis, members.size(), 1);
         this.sameGrid = new boolean[members.size()];
         for (int i = 0; i < members.size(); i++) {
             sameGrid[i] = members.get(i).storageGrid().equals(memberGrid);

@@ -171,6 +171,36 @@ final class Arguments {
         return Optional.of(new long[] {integerValue(value, name)});
     }
 
+    /**
+     * A chunks argument for an array of {@code rank} axes (or {@code alternativeRank}, as stack's
+     * chunks may leave out the new axis): null for 'auto', else one size per axis, -1 for a whole
+     * axis; a single size applies to every axis.
+     */
+    long[] chunkSizes(String name, int rank, int alternativeRank) {
+        Value value = values.get(name);
+        if (value instanceof Value.Text text) {
+            if (text.value().equals("auto")) {
+                return null;
+            }
+            throw error(name, name + " must be 'auto', a size or a tuple of sizes, not '" + text.value() + "'");
+        }
+        long[] sizes = integers(name).orElseThrow();
+        if (sizes.length == 1 && rank != 1 && !(value instanceof Value.Tuple)) {
+            long[] all = new long[alternativeRank];
+            java.util.Arrays.fill(all, sizes[0]);
+            sizes = all;
+        }
+        if (sizes.length != rank && sizes.length != alternativeRank) {
+            throw error(name, name + " has " + sizes.length + " sizes but the array has " + alternativeRank + " axes");
+        }
+        for (long size : sizes) {
+            if (size == 0 || size < -1) {
+                throw error(name, "chunk sizes must be positive (or -1 for a whole axis), not " + size);
+            }
+        }
+        return sizes;
+    }
+
     /** The items of a tuple argument. */
     List<Value> tuple(String name) {
         Value value = values.get(name);
@@ -188,8 +218,10 @@ final class Arguments {
             return "nothing";
         }
         if (value instanceof Value.Array array) {
-            return array.rel().ndim() == 0 ? "a " + array.rel().dtype() + " scalar"
-                    : "a " + array.rel().dtype() + " array of shape " + io.tessera.executor.Shapes.format(array.rel().shape());
+            String dtype = array.rel().dtype().numpyName();
+            String article = "aeiou".indexOf(dtype.charAt(0)) >= 0 ? "an " : "a ";
+            return array.rel().ndim() == 0 ? article + dtype + " scalar"
+                    : article + dtype + " array of shape " + io.tessera.executor.Shapes.format(array.rel().shape());
         }
         if (value instanceof Value.Tuple) {
             return "a tuple";
@@ -197,6 +229,7 @@ final class Arguments {
         if (value instanceof Value.Text text) {
             return "the string '" + text.value() + "'";
         }
-        return "a set of arrays";
+        return ((Value.Arrays) value).description() + " (it holds " + ((Value.Arrays) value).arrays().size()
+                + " arrays: " + String.join(", ", ((Value.Arrays) value).arrays().keySet()) + ")";
     }
 }

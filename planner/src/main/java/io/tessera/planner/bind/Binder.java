@@ -88,10 +88,11 @@ public final class Binder {
         List<BoundQuery.Item> items = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (SelectItem item : query.items()) {
-            Value value = item.expr() instanceof Name name && from.lookup(name.name()).orElse(null) instanceof Value.Arrays a
-                    ? a : bind(item.expr(), from);
-            value = selectable(value, item.expr().position());
-            String name = item.alias() != null ? item.alias() : defaultName(value);
+            Value bound = bind(item.expr(), from);
+            Value value = selectable(bound, item.expr().position());
+            String name = item.alias() != null ? item.alias()
+                    : item.expr() instanceof Attribute attribute && !(bound instanceof Value.Array) ? attribute.name()
+                    : defaultName(value);
             int count = seen.merge(name, 1, Integer::sum);
             items.add(new BoundQuery.Item(count == 1 ? name : name + "_" + (count - 1), value));
         }
@@ -132,7 +133,7 @@ public final class Binder {
             return new Value.Array(builder.values(block), false, "value");
         }
         throw new BindException(BindException.Category.TYPE, Arguments.describe(value)
-                + " holds several arrays; select them by name", position);
+                + ": select one of them by name", position);
     }
 
     private static Value.Arrays arrays(BoundQuery query, String label) {
@@ -234,7 +235,7 @@ public final class Binder {
         if (value.bitLength() <= 63) {
             return literal(ScalarExpr.Constant.ofLong(DType.INT64, value.longValue()), "value");
         }
-        if (value.compareTo(UINT64_MAX) <= 0) {
+        if (value.signum() > 0 && value.compareTo(UINT64_MAX) <= 0) {
             return literal(ScalarExpr.Constant.ofLong(DType.UINT64, value.longValue()), "value");
         }
         throw new BindException(BindException.Category.TYPE, "integer " + number.text() + " does not fit in 64 bits",
@@ -395,6 +396,11 @@ public final class Binder {
     }
 
     private Value unary(Unary unary, Scope scope) {
+        if (unary.operator() == io.tessera.grammar.ast.UnaryOperator.NEGATE
+                && unary.operand() instanceof NumberLiteral number) {
+            // -9223372036854775808 is one int64 literal, not the negation of a uint64 one
+            return number(new NumberLiteral("-" + number.text(), number.integral(), unary.position()));
+        }
         Value.Array operand = array(bind(unary.operand(), scope), unary.operand().position());
         return switch (unary.operator()) {
             case PLUS -> operand;

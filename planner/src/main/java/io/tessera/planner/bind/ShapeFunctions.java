@@ -41,6 +41,9 @@ final class ShapeFunctions {
                 unknown = i;
             } else if (requested[i] < 0) {
                 throw arguments.error("shape", "negative dimensions not allowed");
+            } else if (requested[i] > 0 && known > Long.MAX_VALUE / requested[i]) {
+                throw new BindException(BindException.Category.SHAPE, "cannot reshape array of size " + size
+                        + " into shape " + Shapes.format(requested), arguments.position("shape"));
             } else {
                 known *= requested[i];
             }
@@ -225,23 +228,8 @@ final class ShapeFunctions {
     Value.Array rechunk(Arguments arguments) {
         Value.Array x = arguments.array("x");
         long[] shape = x.rel().shape();
-        ChunkGrid grid;
-        Value chunks = arguments.get("chunks").orElseThrow();
-        if (chunks instanceof Value.Text text && text.value().equals("auto")) {
-            grid = builder.autoChunks(shape, x.rel().dtype());
-        } else {
-            long[] sizes = arguments.integers("chunks").orElseThrow();
-            if (sizes.length == 1 && shape.length != 1 && !(chunks instanceof Value.Tuple)) {
-                long[] all = new long[shape.length];
-                Arrays.fill(all, sizes[0]);
-                sizes = all;
-            }
-            if (sizes.length != shape.length) {
-                throw arguments.error("chunks", "chunks has " + sizes.length + " sizes but the array has "
-                        + shape.length + " axes");
-            }
-            grid = ChunkGrids.explicit(shape, sizes);
-        }
+        long[] sizes = arguments.chunkSizes("chunks", shape.length, shape.length);
+        ChunkGrid grid = sizes == null ? builder.autoChunks(shape, x.rel().dtype()) : ChunkGrids.explicit(shape, sizes);
         return new Value.Array(builder.rechunk(x.rel(), grid), false, x.name());
     }
 
@@ -257,10 +245,15 @@ final class ShapeFunctions {
     /** zeros, ones, empty (zeros) and full: a constant broadcast to a shape. */
     Value.Array constant(Call call, Arguments arguments, Double fill) {
         long[] shape = arguments.integers("shape").orElseThrow();
+        long size = 1;
         for (long dim : shape) {
             if (dim < 0) {
                 throw arguments.error("shape", "negative dimensions are not allowed");
             }
+            if (dim > 0 && size > Long.MAX_VALUE / dim) {
+                throw arguments.error("shape", "array is too big: " + Shapes.format(shape) + " has more than 2^63 elements");
+            }
+            size *= dim;
         }
         DType dtype = DType.FLOAT64;
         ScalarExpr.Constant value;
@@ -278,17 +271,8 @@ final class ShapeFunctions {
             dtype = DType.parse(name).orElseThrow(() -> arguments.error("dtype", "unknown dtype '" + name + "'"));
         }
         ArrayRel rel = builder.constant(Constants.convert(value, dtype), shape);
-        if (arguments.has("chunks")) {
-            long[] sizes = arguments.integers("chunks").orElseThrow();
-            if (sizes.length == 1 && shape.length != 1) {
-                long[] all = new long[shape.length];
-                Arrays.fill(all, sizes[0]);
-                sizes = all;
-            }
-            if (sizes.length != shape.length) {
-                throw arguments.error("chunks", "chunks has " + sizes.length + " sizes but the shape has "
-                        + shape.length + " axes");
-            }
+        long[] sizes = arguments.has("chunks") ? arguments.chunkSizes("chunks", shape.length, shape.length) : null;
+        if (sizes != null) {
             rel = builder.map(List.of(), Constants.convert(value, dtype), shape, ChunkGrids.explicit(shape, sizes));
         }
         return new Value.Array(rel, false, call.name());

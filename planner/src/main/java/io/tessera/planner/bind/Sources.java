@@ -86,8 +86,8 @@ final class Sources {
             String description = label + ":" + datasetPath;
             ArraySource source = stack ? new StackedSource(description, members, axis)
                     : new ConcatenatedSource(description, members, axis);
-            ChunkGrid grid = stack ? ChunkGrids.stack(grids.get(0), axis, members.size())
-                    : ChunkGrids.concat(grids, axis);
+            ChunkGrid grid = stack ? ChunkGrids.stack(grids.get(0), axis, members.size(),
+                    stackedChunk(arguments, rank, axis, members.size())) : ChunkGrids.concat(grids, axis);
             arrays.put(name(datasetPath), scan(source, grid, name(datasetPath)));
         }
         return new Value.Arrays(label, arrays);
@@ -97,7 +97,7 @@ final class Sources {
     private ChunkGrid memberGrid(Arguments arguments, Hdf5Dataset member, int axis, boolean stack) {
         long[] memberShape = member.shape();
         if (arguments.has("chunks") && stack) {
-            long[] sizes = chunkSizes(arguments, memberShape.length + 1, memberShape.length);
+            long[] sizes = arguments.chunkSizes("chunks", memberShape.length + 1, memberShape.length);
             if (sizes != null && sizes.length == memberShape.length + 1) {
                 long[] inner = new long[memberShape.length];
                 for (int a = 0, j = 0; a < sizes.length; a++) {
@@ -110,6 +110,18 @@ final class Sources {
         }
         return queryGrid(arguments, memberShape, member.isChunked() ? member.storageGrid() : null,
                 member.dtype().itemSize());
+    }
+
+    /** How many files make one chunk along the stacked axis: 1 unless chunks names that axis too. */
+    private static long stackedChunk(Arguments arguments, int rank, int axis, int files) {
+        if (!arguments.has("chunks") || arguments.get("chunks").orElseThrow() instanceof Value.Text) {
+            return 1;
+        }
+        long[] sizes = arguments.chunkSizes("chunks", rank, rank - 1);
+        if (sizes == null || sizes.length != rank) {
+            return 1;
+        }
+        return sizes[axis] < 0 ? files : sizes[axis];
     }
 
     /** {@code npy(path [, chunks => c])}. */
@@ -153,39 +165,11 @@ final class Sources {
 
     /** The grid queries use: the user's chunks, else the stored chunks, else chunks of about chunk_bytes. */
     private ChunkGrid queryGrid(Arguments arguments, long[] shape, ChunkGrid stored, int itemSize) {
-        long[] sizes = arguments.has("chunks") ? chunkSizes(arguments, shape.length, shape.length) : null;
+        long[] sizes = arguments.has("chunks") ? arguments.chunkSizes("chunks", shape.length, shape.length) : null;
         if (sizes != null) {
             return ChunkGrids.explicit(shape, sizes);
         }
         return stored != null ? stored : ChunkGrids.auto(shape, itemSize, builder.chunkBytes());
-    }
-
-    /** The sizes of a chunks argument, or null for 'auto'. */
-    private static long[] chunkSizes(Arguments arguments, int rank, int alternativeRank) {
-        Value value = arguments.get("chunks").orElseThrow();
-        if (value instanceof Value.Text text) {
-            if (text.value().equals("auto")) {
-                return null;
-            }
-            throw arguments.error("chunks", "chunks must be 'auto', a size or a tuple of sizes, not '"
-                    + text.value() + "'");
-        }
-        long[] sizes = arguments.integers("chunks").orElseThrow();
-        if (sizes.length == 1 && rank != 1 && !(value instanceof Value.Tuple)) {
-            long[] all = new long[alternativeRank];
-            java.util.Arrays.fill(all, sizes[0]);
-            sizes = all;
-        }
-        if (sizes.length != rank && sizes.length != alternativeRank) {
-            throw arguments.error("chunks", "chunks has " + sizes.length + " sizes but the array has " + alternativeRank
-                    + " axes");
-        }
-        for (long size : sizes) {
-            if (size == 0 || size < -1) {
-                throw arguments.error("chunks", "chunk sizes must be positive (or -1 for a whole axis), not " + size);
-            }
-        }
-        return sizes;
     }
 
     private static long[] regularChunk(ChunkGrid grid) {

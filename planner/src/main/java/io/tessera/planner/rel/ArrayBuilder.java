@@ -101,7 +101,7 @@ public final class ArrayBuilder {
             shape[i] = i == axis ? inputs.size() : inner[j++];
         }
         return new ArrayStack(cluster, List.copyOf(inputs), axis, first.dtype(), shape,
-                ChunkGrids.stack(first.chunks(), axis, inputs.size()));
+                ChunkGrids.stack(first.chunks(), axis, inputs.size(), 1));
     }
 
     public ArrayConcat concat(List<? extends RelNode> inputs, int axis) {
