@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -57,8 +56,7 @@ record NumpyCase(String name, List<String> queries, List<String> numpy, List<Num
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String query = template;
-            for (Iterator<Map.Entry<String, JsonNode>> aliases = bind.fields(); aliases.hasNext(); ) {
-                Map.Entry<String, JsonNode> alias = aliases.next();
+            for (Map.Entry<String, JsonNode> alias : bind.properties()) {
                 JsonNode sources = alias.getValue();
                 query = query.replace("{" + alias.getKey() + "}", sources.get(i % sources.size()).asText());
             }
