@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Tessera's results against NumPy 2's, over the HDF5 and .npy files in
+ * The comparison of Tessera's results with NumPy 2's, over the HDF5 and .npy files in
  * {@code src/test/fixtures/numpy}: every case of {@code cases/*.json} becomes a container with one
  * test per query. The expected values were computed by NumPy and committed; regenerate them with
  * {@code make_fixtures.py} and {@code make_cases.py} there (see its README.md). No Python runs here.
