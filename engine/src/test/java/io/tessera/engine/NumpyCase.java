@@ -43,8 +43,8 @@ record NumpyCase(String name, List<String> queries, List<String> numpy, List<Num
 
     /**
      * The queries of a case: its template with source {@code i} of every alias put in (cycling
-     * through an alias's sources when it has fewer), then, with {@code threads1}, the first query
-     * again after {@code SET threads = 1}.
+     * through an alias's sources when it has fewer), then the first query again after each of its
+     * {@code settings} ({@code threads = 1}, say).
      */
     private static List<String> expand(JsonNode node) {
         String template = node.path("query").asText();
@@ -62,8 +62,8 @@ record NumpyCase(String name, List<String> queries, List<String> numpy, List<Num
             }
             queries.add(query);
         }
-        if (node.path("threads1").asBoolean(false)) {
-            queries.add("SET threads = 1; " + queries.get(0));
+        for (JsonNode setting : node.path("settings")) {
+            queries.add("SET " + setting.asText() + "; " + queries.get(0));
         }
         return queries;
     }
