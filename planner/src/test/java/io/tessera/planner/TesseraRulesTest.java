@@ -56,9 +56,9 @@ class TesseraRulesTest {
 
     @Test
     void constantFoldRuleComputesConstantsOnce() {
-        assertTrue(optimized("SELECT x * (2 ** 10) AS r FROM npy('x.npy') AS x").contains("expr=($0 * 1024.0)"));
-        assertTrue(without("SELECT x * (2 ** 10) AS r FROM npy('x.npy') AS x", "ConstantFoldRule")
-                .contains("** 10"));
+        String sql = "SELECT x * sqrt(4.0) AS r FROM npy('x.npy') AS x";
+        assertTrue(optimized(sql).contains("expr=($0 * 2.0)"), optimized(sql));
+        assertTrue(without(sql, "ConstantFoldRule").contains("sqrt(4.0)"));
     }
 
     @Test

@@ -200,9 +200,10 @@ public final class MapProgram {
                     s.longs(step.target), n);
             case LOGICAL_NOT -> LongKernels.unary(f, DType.BOOL, s.longs(src[0]), s.longs(step.target), n);
             case ROUND -> {
-                if (result.isDoubleLane()) {
+                if (result == DType.FLOAT32) {
+                    DoubleKernels.roundFloat32(s.doubles(src[0]), toDoubles(s, src[1], n), s.doubles(step.target), n);
+                } else if (result.isDoubleLane()) {
                     DoubleKernels.binary(f, s.doubles(src[0]), toDoubles(s, src[1], n), s.doubles(step.target), n);
-                    roundIfFloat32(s, step, n);
                 } else {
                     LongKernels.binary(f, result, s.longs(src[0]), s.longs(src[1]), s.longs(step.target), n);
                 }

@@ -184,6 +184,24 @@ public final class DoubleKernels {
         return Math.copySign(0.0, b);
     }
 
+    /**
+     * NumPy's {@code around} of a float32: the scaling, rounding and unscaling each in float32, so
+     * large values overflow to inf as NumPy's do.
+     */
+    public static void roundFloat32(double[] x, double[] decimals, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            int d = (int) decimals[i];
+            float scale = (float) Math.pow(10.0, Math.abs(d));
+            if (d >= 0) {
+                float scaled = (float) (x[i] * scale);
+                out[i] = (float) (Math.rint(scaled) / scale);
+            } else {
+                float scaled = (float) (x[i] / scale);
+                out[i] = (float) (Math.rint(scaled) * scale);
+            }
+        }
+    }
+
     /** NumPy's {@code around}: half to even, after scaling by a power of ten. */
     static double round(double x, int decimals) {
         if (decimals >= 0) {

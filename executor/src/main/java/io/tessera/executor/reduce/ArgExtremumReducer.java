@@ -6,7 +6,9 @@ import io.tessera.executor.ExecutorException;
 
 /**
  * argmin and argmax: the position of the first best value within the reduced axes; a NaN is the
- * best value (the first NaN wins), as in NumPy.
+ * best value (the first NaN wins), as in NumPy. Chunks do not arrive in the order of positions
+ * (a chunk to the right holds earlier positions than the next row of chunks), so ties go to the
+ * smaller position rather than to the value seen first.
  */
 final class ArgExtremumReducer implements Reducer {
     private final boolean max;
@@ -46,31 +48,37 @@ final class ArgExtremumReducer implements Reducer {
     private void offer(State s, int at, Object lane, int i, long position) {
         if (dtype.isDoubleLane()) {
             double x = ((double[]) lane)[i];
-            if (s.index[at] < 0 || better(x, s.doubles[at])) {
+            if (s.index[at] < 0 || better(x, position, s.doubles[at], s.index[at])) {
                 s.doubles[at] = x;
                 s.index[at] = position;
             }
         } else {
             long x = ((long[]) lane)[i];
-            if (s.index[at] < 0 || better(x, s.longs[at])) {
+            if (s.index[at] < 0 || better(x, position, s.longs[at], s.index[at])) {
                 s.longs[at] = x;
                 s.index[at] = position;
             }
         }
     }
 
-    private boolean better(double x, double best) {
-        if (best != best) {
-            return false;
+    /** Whether value {@code x} at {@code position} beats the best so far: NaN first, then ties to the earlier position. */
+    private boolean better(double x, long position, double best, long bestPosition) {
+        boolean xNaN = x != x;
+        boolean bestNaN = best != best;
+        if (xNaN || bestNaN) {
+            return xNaN && (!bestNaN || position < bestPosition);
         }
-        if (x != x) {
-            return true;
+        if (x == best) {
+            return position < bestPosition;
         }
         return max ? x > best : x < best;
     }
 
-    private boolean better(long x, long best) {
+    private boolean better(long x, long position, long best, long bestPosition) {
         int c = dtype == DType.UINT64 ? Long.compareUnsigned(x, best) : Long.compare(x, best);
+        if (c == 0) {
+            return position < bestPosition;
+        }
         return max ? c > 0 : c < 0;
     }
 
@@ -82,8 +90,9 @@ final class ArgExtremumReducer implements Reducer {
             if (b.index[i] < 0) {
                 continue;
             }
-            boolean take = a.index[i] < 0 || (dtype.isDoubleLane() ? better(b.doubles[i], a.doubles[i])
-                    : better(b.longs[i], a.longs[i]));
+            boolean take = a.index[i] < 0 || (dtype.isDoubleLane()
+                    ? better(b.doubles[i], b.index[i], a.doubles[i], a.index[i])
+                    : better(b.longs[i], b.index[i], a.longs[i], a.index[i]));
             if (take) {
                 if (dtype.isDoubleLane()) {
                     a.doubles[i] = b.doubles[i];

@@ -172,6 +172,9 @@ final class VarianceReducer implements Reducer {
             double value;
             if (s.count[i] == 0) {
                 value = Double.NaN;
+            } else if (skipNaN && s.count[i] - ddof <= 0) {
+                // nanvar and nanstd give NaN when the degrees of freedom run out (var gives inf)
+                value = Double.NaN;
             } else {
                 double variance = s.m2[i] / Math.max(s.count[i] - ddof, 0);
                 value = std ? Math.sqrt(variance) : variance;

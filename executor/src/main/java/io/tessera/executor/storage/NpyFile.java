@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A NumPy {@code .npy} file (format versions 1 to 3, C order) read by byte ranges. */
+/** A NumPy {@code .npy} file (format versions 1 to 3, C or Fortran order) read by byte ranges. */
 public final class NpyFile implements ArraySource, AutoCloseable {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z])(\\d+)'");
@@ -32,9 +32,11 @@ public final class NpyFile implements ArraySource, AutoCloseable {
     private final long dataStart;
     private final ChunkGrid grid;
     private final Path path;
+    private final boolean fortranOrder;
 
     private NpyFile(Path path, String displayName, FileChannel channel, DType dtype, ByteOrder order, long[] shape,
-            long dataStart, ChunkGrid grid) {
+            long dataStart, ChunkGrid grid, boolean fortranOrder) {
+        this.fortranOrder = fortranOrder;
         this.path = path;
         this.displayName = displayName;
         this.channel = channel;
@@ -106,10 +108,6 @@ public final class NpyFile implements ArraySource, AutoCloseable {
             if (!descr.find() || !fortran.find() || !shapeMatch.find()) {
                 throw notNpy(displayName, "its header does not describe a plain numeric array");
             }
-            if (fortran.group(1).equals("True")) {
-                throw new ExecutorException(ExecutorException.Kind.UNSUPPORTED,
-                        displayName + " is stored in Fortran order, which Tessera does not read yet");
-            }
             DType dtype = dtypeOf(descr.group(2), Integer.parseInt(descr.group(3)), displayName);
             ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
             List<Long> dims = new ArrayList<>();
@@ -119,13 +117,23 @@ public final class NpyFile implements ArraySource, AutoCloseable {
                 }
             }
             long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
+            boolean fortranOrder = fortran.group(1).equals("True");
+            if (fortranOrder) {
+                // column-major data of shape (a, b, c) is row-major data of shape (c, b, a)
+                for (int i = 0; i < shape.length / 2; i++) {
+                    long swap = shape[i];
+                    shape[i] = shape[shape.length - 1 - i];
+                    shape[shape.length - 1 - i] = swap;
+                }
+            }
             long dataStart = headerStart + headerLength;
             long needed = dataStart + io.tessera.executor.Shapes.size(shape) * dtype.itemSize();
             if (channel.size() < needed) {
                 throw new ExecutorException(ExecutorException.Kind.IO, displayName + " is truncated: it has "
                         + channel.size() + " bytes, its header promises " + needed);
             }
-            return new NpyFile(path, displayName, channel, dtype, order, shape, dataStart, ChunkGrid.single(shape));
+            return new NpyFile(path, displayName, channel, dtype, order, shape, dataStart, ChunkGrid.single(shape),
+                    fortranOrder);
         } catch (IOException e) {
             throw new ExecutorException(ExecutorException.Kind.IO, "cannot read " + displayName + ": "
                     + Hdf5File.reason(e), e);
@@ -167,9 +175,18 @@ public final class NpyFile implements ArraySource, AutoCloseable {
         return dtype;
     }
 
+    /**
+     * True when the file holds its array in Fortran (column-major) order: this source then shows
+     * the stored layout, the array with its axes reversed, and the binder transposes it back.
+     */
+    public boolean isFortranOrder() {
+        return fortranOrder;
+    }
+
     /** This file read in boxes of {@code chunk}. */
     public NpyFile withReadChunks(long[] chunk) {
-        return new NpyFile(path, displayName, channel, dtype, order, shape, dataStart, ChunkGrid.regular(shape, chunk));
+        return new NpyFile(path, displayName, channel, dtype, order, shape, dataStart, ChunkGrid.regular(shape, chunk),
+                fortranOrder);
     }
 
     @Override

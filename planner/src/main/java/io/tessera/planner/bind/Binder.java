@@ -402,6 +402,11 @@ public final class Binder {
             return number(new NumberLiteral("-" + number.text(), number.integral(), unary.position()));
         }
         Value.Array operand = array(bind(unary.operand(), scope), unary.operand().position());
+        if (unary.operator() == io.tessera.grammar.ast.UnaryOperator.PLUS && operand.rel().dtype().isBool()
+                && !operand.weak()) {
+            throw new BindException(BindException.Category.TYPE,
+                    "numpy boolean positive, the `+` operator, is not supported", unary.position());
+        }
         return switch (unary.operator()) {
             case PLUS -> operand;
             case NEGATE -> elementwise.apply(ScalarFunction.NEGATIVE, List.of(operand), "'-'", unary.position());

@@ -18,13 +18,19 @@ import java.util.Optional;
  */
 final class Elementwise {
     private final ArrayBuilder builder;
+    private final Comparisons comparisons;
 
     Elementwise(ArrayBuilder builder) {
         this.builder = builder;
+        this.comparisons = new Comparisons(builder, this);
     }
 
     /** Applies {@code function}; {@code label} is how messages name the operation. */
     Value.Array apply(ScalarFunction function, List<Value.Array> args, String label, Position position) {
+        Optional<Value.Array> special = special(function, args, label, position);
+        if (special.isPresent()) {
+            return special.get();
+        }
         long[] shape = broadcastShape(args, label, position);
         DType common = commonDtype(function, args, label, position);
         DType operand = operandDtype(function, common, label, position);
@@ -38,6 +44,78 @@ final class Elementwise {
         ScalarExpr expression = new ScalarExpr.Call(function, operands, result);
         boolean weak = args.stream().allMatch(Value.Array::weak);
         return new Value.Array(builder.map(inputs, expression, shape), weak, nameOf(args));
+    }
+
+    /**
+     * The cases NumPy answers without its usual promotion: Python's exact integer arithmetic among
+     * literals, exact integer comparisons, clip bounds outside an unsigned dtype, and the shortcuts of
+     * {@code **} for the exponents 2 and 0.5 (square and sqrt).
+     */
+    private Optional<Value.Array> special(ScalarFunction function, List<Value.Array> args, String label,
+            Position position) {
+        if (args.stream().allMatch(Value.Array::weak)) {
+            List<ScalarExpr.Constant> constants = new ArrayList<>();
+            for (Value.Array arg : args) {
+                Optional<ScalarExpr.Constant> constant = Constants.evaluate(arg.rel());
+                if (constant.isEmpty()) {
+                    return Optional.empty();
+                }
+                constants.add(constant.get());
+            }
+            return PythonIntegers.fold(function, constants, label, position)
+                    .map(value -> new Value.Array(builder.constant(value, new long[0]), true, "value"));
+        }
+        if (Comparisons.isComparison(function)) {
+            return comparisons.exact(function, args.get(0), args.get(1), label, position);
+        }
+        if (function == ScalarFunction.POWER && args.get(1).weak() && !args.get(0).weak()) {
+            Optional<ScalarExpr.Constant> exponent = Constants.evaluate(args.get(1).rel());
+            if (exponent.isPresent() && exponent.get().asDouble() == 2) {
+                return Optional.of(apply(ScalarFunction.SQUARE, List.of(args.get(0)), label, position));
+            }
+            if (exponent.isPresent() && exponent.get().asDouble() == 0.5 && args.get(0).rel().dtype().isFloat()) {
+                return Optional.of(apply(ScalarFunction.SQRT, List.of(args.get(0)), label, position));
+            }
+        }
+        if (function == ScalarFunction.ROUND && !args.get(0).weak() && args.get(0).rel().dtype().isBool()) {
+            // NumPy rounds bools only to 0 decimals (rint, a float16 there, float32 here)
+            Optional<ScalarExpr.Constant> decimals = Constants.evaluate(args.get(1).rel());
+            if (decimals.isPresent() && decimals.get().bits() == 0) {
+                return Optional.of(cast(args.get(0), DType.FLOAT32).withName(args.get(0).name()));
+            }
+            throw new BindException(BindException.Category.TYPE, "round of bool takes no decimals, in " + label,
+                    position);
+        }
+        if (function == ScalarFunction.CLIP && !args.get(0).weak() && args.get(0).rel().dtype().isInteger()) {
+            List<Value.Array> clamped = new ArrayList<>(args);
+            boolean changed = false;
+            for (int i = 1; i < 3; i++) {
+                Optional<Value.Array> bound = clampBound(args.get(i), args.get(0).rel().dtype());
+                if (bound.isPresent()) {
+                    clamped.set(i, bound.get());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                return Optional.of(apply(function, clamped, label, position));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A literal clip bound outside an integer dtype, moved to the dtype's nearest end (the clip is the same). */
+    private Optional<Value.Array> clampBound(Value.Array bound, DType dtype) {
+        if (!bound.weak()) {
+            return Optional.empty();
+        }
+        Optional<ScalarExpr.Constant> constant = Constants.evaluate(bound.rel());
+        if (constant.isEmpty() || constant.get().dtype().isFloat() || Constants.fits(constant.get(), dtype)) {
+            return Optional.empty();
+        }
+        boolean below = constant.get().dtype() != DType.UINT64 && constant.get().bits() < 0;
+        long end = below ? dtype.minValue() : dtype.maxValue();
+        return Optional.of(new Value.Array(builder.constant(ScalarExpr.Constant.ofLong(dtype, end), new long[0]), true,
+                bound.name()));
     }
 
     /** Converts a value to {@code dtype} (astype). */
@@ -121,27 +199,21 @@ final class Elementwise {
             if (weak.isFloat() && !result.isFloat()) {
                 result = DType.FLOAT64;
             } else if (weak.isInteger() && result.isBool()) {
+                Optional<ScalarExpr.Constant> literal = Constants.evaluate(arg.rel());
+                if (literal.isPresent() && !Constants.fits(literal.get(), DType.INT64)) {
+                    throw new BindException(BindException.Category.TYPE, "Python integer " + literal.get()
+                            + " out of bounds for int64 in " + label, position);
+                }
                 result = DType.INT64;
             } else if (weak.isInteger() && result.isInteger()) {
                 Optional<ScalarExpr.Constant> literal = Constants.evaluate(arg.rel());
                 if (literal.isPresent() && !Constants.fits(literal.get(), result)) {
-                    if (isComparison(function)) {
-                        result = DType.promote(result, DType.INT64);
-                    } else {
-                        throw new BindException(BindException.Category.TYPE, "Python integer " + literal.get()
-                                + " out of bounds for " + result + " in " + label, position);
-                    }
+                    throw new BindException(BindException.Category.TYPE, "Python integer " + literal.get()
+                            + " out of bounds for " + result + " in " + label, position);
                 }
             }
         }
         return result;
-    }
-
-    private static boolean isComparison(ScalarFunction function) {
-        return switch (function) {
-            case EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL -> true;
-            default -> false;
-        };
     }
 
     /** The dtype the operands are computed in. */
@@ -166,6 +238,12 @@ final class Elementwise {
                             + "not supported, use NOT instead, in " + label, position);
                 }
                 return common;
+            case ROUND:
+                if (common.isBool()) {
+                    throw new BindException(BindException.Category.TYPE, "round is not defined for bool, in " + label,
+                            position);
+                }
+                return common;
             case SIGN:
                 if (common.isBool()) {
                     throw new BindException(BindException.Category.TYPE, "sign is not defined for bool, in " + label,
@@ -174,8 +252,6 @@ final class Elementwise {
                 return common;
             case SQUARE, FLOOR_DIVIDE, REMAINDER, POWER:
                 return common.isBool() ? DType.INT8 : common;
-            case ROUND:
-                return common.isBool() ? DType.FLOAT32 : common;
             default:
                 return common;
         }

@@ -36,6 +36,10 @@ final class Reductions {
         boolean keepdims = arguments.bool("keepdims").orElse(false);
         double ddof = arguments.number("ddof").orElse(0.0);
         DType dtype = input.rel().dtype();
+        if (!dtype.isFloat()) {
+            // integers hold no NaN: NumPy's nan forms are the plain reductions for them
+            function = function.withNaN();
+        }
         DType operand = operandDtype(function, dtype);
         DType result = resultDtype(function, operand);
         Value.Array cast = elementwise.cast(input, operand);

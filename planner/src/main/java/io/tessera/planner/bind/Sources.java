@@ -129,10 +129,26 @@ final class Sources {
         String path = arguments.string("path").orElseThrow();
         Path resolved = storage.resolver().resolve(path);
         NpyFile file = storage.npy(resolved);
-        ChunkGrid grid = queryGrid(arguments, file.shape(), null, file.dtype().itemSize());
         String name = stem(resolved);
-        return new Value.Arrays("npy('" + path + "')",
-                Map.of(name, scan(file.withReadChunks(regularChunk(grid)), grid, name)));
+        if (!file.isFortranOrder()) {
+            ChunkGrid grid = queryGrid(arguments, file.shape(), null, file.dtype().itemSize());
+            return new Value.Arrays("npy('" + path + "')",
+                    Map.of(name, scan(file.withReadChunks(regularChunk(grid)), grid, name)));
+        }
+        // a Fortran-order file is its stored (reversed) array, transposed back
+        long[] stored = file.shape();
+        int rank = stored.length;
+        int[] reverse = new int[rank];
+        long[] shape = new long[rank];
+        for (int axis = 0; axis < rank; axis++) {
+            reverse[axis] = rank - 1 - axis;
+            shape[axis] = stored[rank - 1 - axis];
+        }
+        ChunkGrid grid = queryGrid(arguments, shape, null, file.dtype().itemSize());
+        ChunkGrid storedGrid = grid.permute(reverse);
+        ArraySource source = file.withReadChunks(regularChunk(storedGrid));
+        return new Value.Arrays("npy('" + path + "')", Map.of(name, new Value.Array(
+                builder.scan(source, Selection.transpose(stored, reverse), grid), false, name)));
     }
 
     private Value.Array scan(ArraySource source, ChunkGrid grid, String name) {
