@@ -3,6 +3,7 @@ package io.tessera.planner.bind;
 import io.tessera.executor.ChunkGrid;
 import io.tessera.executor.ChunkGrids;
 import io.tessera.executor.Selection;
+import io.tessera.executor.ExecutorException;
 import io.tessera.executor.Shapes;
 import io.tessera.executor.storage.ArraySource;
 import io.tessera.executor.storage.ConcatenatedSource;
@@ -38,13 +39,27 @@ final class Sources {
         String path = arguments.string("path").orElseThrow();
         Hdf5File file = storage.hdf5(storage.resolver().resolve(path));
         Map<String, Value.Array> arrays = new LinkedHashMap<>();
+        ExecutorException unreadable = null;
         for (String datasetPath : datasets(arguments, file)) {
-            Hdf5Dataset dataset = file.dataset(datasetPath);
+            Hdf5Dataset dataset;
+            try {
+                dataset = file.dataset(datasetPath);
+            } catch (ExecutorException e) {
+                // with no dataset named, one Tessera cannot read (strings, compounds) just is not bound
+                if (arguments.has("dataset") || e.kind() != ExecutorException.Kind.UNSUPPORTED) {
+                    throw e;
+                }
+                unreadable = unreadable == null ? e : unreadable;
+                continue;
+            }
             long[] shape = dataset.shape();
             ChunkGrid grid = queryGrid(arguments, shape, dataset.isChunked() ? dataset.storageGrid() : null,
                     dataset.dtype().itemSize());
             ArraySource source = dataset.isChunked() ? dataset : dataset.withReadChunks(regularChunk(grid));
             arrays.put(name(datasetPath), scan(source, grid, name(datasetPath)));
+        }
+        if (arrays.isEmpty() && unreadable != null) {
+            throw unreadable;
         }
         return new Value.Arrays("hdf5('" + path + "')", arrays);
     }
