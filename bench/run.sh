@@ -27,6 +27,7 @@ ENGINES="tessera dask"
 T_TIMEOUT=300
 D_TIMEOUT=600
 LABEL=""
+IDLE_WAIT=60
 JAVA_OPTS="${JAVA_OPTS:-}"
 WORKLOADS=()
 
@@ -61,6 +62,9 @@ options:
   --threads N       Tessera's --threads
   --only ENGINE     tessera or dask: time one engine only
   --timeout S       per Tessera run (default $T_TIMEOUT); --dask-timeout S per Dask run (default $D_TIMEOUT)
+  --idle-wait S     before each run wait (at most S s, default $IDLE_WAIT; 0: never) for a quiet
+                    second (< 10% of the machine's CPU busy): other processes on this machine
+                    distort the timings. The CPU others used during each run is recorded anyway.
   --no-startup      skip the startup probes (tessera --version, SELECT 1, python import dask)
   -h, --help
 environment: BENCH_DATA, JAVA_OPTS, PEER
@@ -89,6 +93,7 @@ while [ $# -gt 0 ]; do
     --timeout) T_TIMEOUT="$2"; shift ;;
     --dask-timeout) D_TIMEOUT="$2"; shift ;;
     --no-startup) STARTUP=0 ;;
+    --idle-wait) IDLE_WAIT="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) WORKLOADS+=("$1") ;;
@@ -179,11 +184,37 @@ drop_caches() {
   fi
 }
 
+# cpu_jiffies: "busy steal" jiffies of the whole machine so far (/proc/stat)
+cpu_jiffies() {
+  local cpu user nice system idle iowait irq softirq steal rest
+  read -r cpu user nice system idle iowait irq softirq steal rest < /proc/stat
+  echo "$((user + nice + system + irq + softirq)) $steal"
+}
+NCPU="$(nproc)"
+HZ="$(getconf CLK_TCK)"
+
+# wait_idle: wait (at most IDLE_WAIT s) for one second in which under 10% of the machine's CPU is busy
+wait_idle() {
+  [ "$IDLE_WAIT" -gt 0 ] 2>/dev/null || return 0
+  local t0=$SECONDS a b busy limit=$((NCPU * HZ / 10)) warned=0
+  while :; do
+    a=($(cpu_jiffies)); sleep 1; b=($(cpu_jiffies))
+    busy=$(( b[0] - a[0] + b[1] - a[1] ))
+    [ "$busy" -le "$limit" ] && return 0
+    if [ $((SECONDS - t0)) -ge "$IDLE_WAIT" ]; then
+      log "machine still busy ($busy of $((NCPU * HZ)) jiffies/s) after ${IDLE_WAIT}s: running anyway"; return 0
+    fi
+    [ $warned = 0 ] && { log "waiting for other processes to quiet down ($busy of $((NCPU * HZ)) jiffies/s busy)"; warned=1; }
+  done
+}
+
 # run_one WORKLOAD ENGINE PHASE REP  -- one timed process; appends a row to the manifest
 run_one() {
   local w="$1" engine="$2" phase="$3" rep="$4"
   local base="$RUN_DIR/raw/$w.$engine.$phase$rep"
-  local rc start
+  local rc start j0 j1
+  wait_idle
+  j0="$(cpu_jiffies)"
   start="$(date +%s.%N)"
   if [ "$engine" = tessera ]; then
     local args=(--root "$BENCH_DATA" --format json)
@@ -206,8 +237,10 @@ run_one() {
     esac
     rc=$?
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$engine" "$phase" "$rep" "$rc" "$start" "$(basename "$base")" >> "$manifest"
-  log "$($PY "$here/summarize.py" line "$RUN_DIR" "$(basename "$base")" "$w" "$engine" "$rc")"
+  j1="$(cpu_jiffies)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$engine" "$phase" "$rep" "$rc" "$start" "$(basename "$base")" \
+    "$j0" "$j1" "$HZ" >> "$manifest"
+  log "$($PY "$here/summarize.py" line "$RUN_DIR" "$(basename "$base")" "$w" "$engine" "$rc" "$j0" "$j1" "$HZ")"
 }
 
 # ------------------------------------------------------------------ startup probes

@@ -141,7 +141,7 @@ def parse_dask(out):
     return r
 
 
-def parse_run(run_dir, base, workload, engine, rc):
+def parse_run(run_dir, base, workload, engine, rc, j0=None, j1=None, hz=None):
     raw = os.path.join(run_dir, 'raw', base)
     out, err = read(raw + '.out'), read(raw + '.err')
     run = {'workload': workload, 'engine': engine, 'base': base, 'rc': int(rc)}
@@ -167,6 +167,15 @@ def parse_run(run_dir, base, workload, engine, rc):
         run['stderr_tail'] = '\n'.join(err.strip().splitlines()[-15:])[:4000]
     if 'wall_s' in run and 'compute_s' in run:
         run['outside_compute_s'] = run['wall_s'] - run['compute_s']
+    if j0 and j1 and hz:
+        # CPU the whole machine spent while the run lasted, from /proc/stat, less the run's own
+        (b0, s0), (b1, s1), hz = map(int, j0.split()), map(int, j1.split()), int(hz)
+        run['machine_busy_s'] = (b1 - b0) / hz
+        run['steal_s'] = (s1 - s0) / hz
+        if 'user_s' in run:
+            run['others_cpu_s'] = max(0.0, run['machine_busy_s'] - run['user_s'] - run['sys_s'])
+            if run.get('wall_s'):
+                run['others_cpu_pct'] = 100.0 * run['others_cpu_s'] / (run['wall_s'] * (os.cpu_count() or 1))
     return run
 
 
@@ -236,7 +245,7 @@ def cmd_meta(run_dir):
         bench_data=e.get('BENCH_DATA'), tessera=e.get('M_TESSERA'),
         tessera_commit=sh(f"git -C '{trepo}' rev-parse --short HEAD"),
         tessera_branch=sh(f"git -C '{trepo}' rev-parse --abbrev-ref HEAD"),
-        tessera_dirty=bool(sh(f"git -C '{trepo}' status --porcelain --untracked-files=no")),
+        tessera_dirty=bool(sh(f"git -C '{trepo}' status --porcelain --untracked-files=no -- . ':!bench'")),
         java_opts=e.get('M_JAVA_OPTS', ''), memory_limit=e.get('M_MEMORY_LIMIT', ''),
         threads=e.get('M_THREADS', ''), tessera_timeout_s=int(e.get('M_TT', 0)),
         dask_timeout_s=int(e.get('M_DT', 0)), peer=e.get('M_PEER'),
@@ -250,8 +259,8 @@ def cmd_meta(run_dir):
         json.dump(meta, f, indent=1)
 
 
-def cmd_line(run_dir, base, workload, engine, rc):
-    r = parse_run(run_dir, base, workload, engine, rc)
+def cmd_line(run_dir, base, workload, engine, rc, j0=None, j1=None, hz=None):
+    r = parse_run(run_dir, base, workload, engine, rc, j0, j1, hz)
     parts = [f'{workload} {engine} {base.split(".")[-1]}: {r["status"]}']
     if 'compute_s' in r:
         parts.append(f'compute {r["compute_s"]:.3f}s')
@@ -260,6 +269,8 @@ def cmd_line(run_dir, base, workload, engine, rc):
             parts.append(f'{lab} {r[k]:.2f}s')
     if 'max_rss_mib' in r:
         parts.append(f'rss {r["max_rss_mib"]:.0f}MiB')
+    if 'others_cpu_s' in r:
+        parts.append(f'others {r["others_cpu_s"]:.2f}cpu-s')
     if 'result' in r:
         parts.append(f'result {",".join(str(x) for x in r["result"])}')
     if r['status'] != 'ok':
@@ -274,7 +285,8 @@ def load_runs(run_dir):
         if len(f) < 7:
             continue
         w, engine, phase, rep, rc, start, base = f[:7]
-        r = parse_run(run_dir, base, w, engine, rc)
+        j0, j1, hz = (f[7:10] + [None, None, None])[:3]
+        r = parse_run(run_dir, base, w, engine, rc, j0, j1, hz)
         r.update(phase=phase, rep=int(rep), start=float(start))
         runs.append(r)
     return runs
@@ -284,12 +296,16 @@ def stats(rs):
     ok = [r for r in rs if r['status'] == 'ok']
     d = {'n': len(rs), 'n_ok': len(ok)}
     for k in ('compute_s', 'wall_s', 'max_rss_mib', 'user_s', 'sys_s', 'outside_compute_s',
-              'minor_faults', 'major_faults', 'cpu_pct', 'setup_s'):
+              'minor_faults', 'major_faults', 'cpu_pct', 'setup_s', 'others_cpu_s', 'others_cpu_pct',
+              'steal_s'):
         vals = [r[k] for r in ok if k in r]
         if vals:
             d[k] = median(vals)
             d[k + '_min'] = min(vals)
             d[k + '_max'] = max(vals)
+    busy = [r['base'] for r in ok if r.get('others_cpu_pct', 0) > 10]
+    if busy:
+        d['disturbed_runs'] = busy
     fails = [r for r in rs if r['status'] != 'ok']
     if fails:
         d['failures'] = [{'base': r['base'], 'status': r['status'], 'rc': r['rc'],
@@ -399,10 +415,11 @@ def markdown(s):
         L.append('')
     L.append('Where the time goes (medians): "outside" = whole process − compute (Tessera: JVM start, '
              'class loading, output, exit; Dask: Python start, imports, graph build and file opening, exit); '
-             'user/sys = CPU seconds of the whole process; faults = minor page faults.')
+             'user/sys = CPU seconds of the whole process; faults = minor page faults; others = CPU seconds '
+             'other processes on the machine used during the run (/proc/stat), as a share of the machine in brackets.')
     L.append('')
-    L.append('| workload | engine | compute s | outside s | whole s | user s | sys s | CPU % | minor faults | major faults | spread of compute (min–max) |')
-    L.append('|---|---|---|---|---|---|---|---|---|---|---|')
+    L.append('| workload | engine | compute s | outside s | whole s | user s | sys s | CPU % | minor faults | major faults | others CPU s | spread of compute (min–max) |')
+    L.append('|---|---|---|---|---|---|---|---|---|---|---|---|')
     for w, x in s['workloads'].items():
         for e in ('tessera', 'dask'):
             t = x[e]
@@ -411,8 +428,14 @@ def markdown(s):
             L.append(f'| {w} | {e} | {fnum(t.get("compute_s"), 3)} | {fnum(t.get("outside_compute_s"))} | {fnum(t.get("wall_s"))} '
                      f'| {fnum(t.get("user_s"))} | {fnum(t.get("sys_s"))} | {fnum(t.get("cpu_pct"), 0)} '
                      f'| {t.get("minor_faults", "—")} | {t.get("major_faults", "—")} '
+                     f'| {fnum(t.get("others_cpu_s"))} ({fnum(t.get("others_cpu_pct"), 0)}%) '
                      f'| {fnum(t.get("compute_s_min"), 3)}–{fnum(t.get("compute_s_max"), 3)} |')
     L.append('')
+    disturbed = [b for x in s['workloads'].values() for e in ('tessera', 'dask') for b in x[e].get('disturbed_runs', [])]
+    if disturbed:
+        L.append(f'Warning: other processes used more than 10% of the machine during {len(disturbed)} measured '
+                 f'run(s): {", ".join(disturbed)}; their times are less reliable.')
+        L.append('')
     if s['startup']:
         L.append('Startup probes (medians):')
         L.append('')
@@ -456,7 +479,7 @@ def main():
     if cmd == 'meta':
         cmd_meta(sys.argv[2])
     elif cmd == 'line':
-        print(cmd_line(*sys.argv[2:7]))
+        print(cmd_line(*sys.argv[2:10]))
     elif cmd == 'report':
         cmd_report(sys.argv[2])
     else:
