@@ -23,6 +23,8 @@ TOLERANCE = {'W1': 1e-6, 'W1m': 1e-6, 'W2': 1e-4, 'W2u': 1e-4, 'W3': 1e-9, 'W3d'
              'W4': 1e-9, 'W5': 1e-6}
 NOTES = {'W2': 'random data: results differ by sampling, loose check',
          'W2u': 'random data: results differ by sampling, loose check'}
+# a run is "quiet" when other processes used at most this share (%) of the machine's CPU during it
+QUIET_PCT = 10
 # statements whose elapsed_ms counts as compute (None: all); W4's second statement reads back the result
 TIMED_STATEMENTS = {'W4': 1}
 STARTUP_NAMES = {'S-jvm': 'tessera --version (JVM + picocli, no query)',
@@ -340,6 +342,8 @@ def cmd_report(run_dir):
         tm = [r for r in t if r['phase'] == 'rep']
         dm = [r for r in d if r['phase'] == 'rep']
         ts, ds = stats(tm), stats(dm)
+        quiet = lambda rs: [r for r in rs if r.get('others_cpu_pct', 0) <= QUIET_PCT]  # noqa: E731
+        tq, dq = stats(quiet(tm)), stats(quiet(dm))
         tol = TOLERANCE.get(w, 1e-9)
         ok, why = agree([r['result'] for r in t if r['status'] == 'ok' and 'result' in r],
                         [r['result'] for r in d if r['status'] == 'ok' and 'result' in r], tol)
@@ -350,6 +354,9 @@ def cmd_report(run_dir):
             'ratio_compute': ratio(ds.get('compute_s'), ts.get('compute_s')),
             'ratio_wall': ratio(ds.get('wall_s'), ts.get('wall_s')),
             'ratio_rss': ratio(ds.get('max_rss_mib'), ts.get('max_rss_mib')),
+            'quiet': {'tessera': tq, 'dask': dq,
+                      'ratio_compute': ratio(dq.get('compute_s'), tq.get('compute_s')),
+                      'ratio_wall': ratio(dq.get('wall_s'), tq.get('wall_s'))},
             'agree': ok, 'agree_detail': why, 'note': NOTES.get(w, ''),
             'tessera_result': next((r['result'] for r in t if 'result' in r), None),
             'dask_result': next((r['result'] for r in d if 'result' in r), None),
@@ -433,8 +440,17 @@ def markdown(s):
     L.append('')
     disturbed = [b for x in s['workloads'].values() for e in ('tessera', 'dask') for b in x[e].get('disturbed_runs', [])]
     if disturbed:
-        L.append(f'Warning: other processes used more than 10% of the machine during {len(disturbed)} measured '
-                 f'run(s): {", ".join(disturbed)}; their times are less reliable.')
+        L.append(f'Warning: other processes used more than {QUIET_PCT}% of the machine during {len(disturbed)} measured '
+                 f'run(s): {", ".join(disturbed)}; their times are less reliable. Medians of the quiet runs only:')
+        L.append('')
+        L.append('| workload | Tessera compute s | Dask compute s | ratio | Tessera whole s | Dask whole s | ratio | quiet runs T/D |')
+        L.append('|---|---|---|---|---|---|---|---|')
+        for w, x in s['workloads'].items():
+            q = x['quiet']
+            t, d = q['tessera'], q['dask']
+            L.append(f'| {w} | {fnum(t.get("compute_s"), 3)} | {fnum(d.get("compute_s"), 3)} | {fnum(q["ratio_compute"])} '
+                     f'| {fnum(t.get("wall_s"))} | {fnum(d.get("wall_s"))} | {fnum(q["ratio_wall"])} '
+                     f'| {t["n_ok"]}/{x["tessera"]["n"]} {d["n_ok"]}/{x["dask"]["n"]} |')
         L.append('')
     if s['startup']:
         L.append('Startup probes (medians):')
