@@ -320,7 +320,7 @@ def first_of(rs):
     if not fs:
         return None
     r = fs[0]
-    return {k: r.get(k) for k in ('status', 'compute_s', 'wall_s', 'max_rss_mib', 'user_s', 'sys_s',
+    return {k: r.get(k) for k in ('status', 'rc', 'compute_s', 'wall_s', 'max_rss_mib', 'user_s', 'sys_s',
                                   'result', 'error')}
 
 
@@ -473,7 +473,7 @@ def markdown(s):
             f = x[e + '_first']
             if f and f.get('status') != 'ok':
                 fails.append((w, e, {'base': 'first run', 'status': f.get('status'), 'error': f.get('error', ''),
-                                     'wall_s': f.get('wall_s'), 'rc': ''}))
+                                     'wall_s': f.get('wall_s'), 'rc': f.get('rc', '')}))
     if fails:
         L.append('')
         L.append('Failures:')
