@@ -58,7 +58,7 @@ public final class Operators {
         PlanNode effective = replaced.getOrDefault(node, node);
         Operator operator = built.get(effective);
         if (operator == null) {
-            operator = create(effective);
+            operator = new ScopedOp(create(effective));
             if (consumers.getOrDefault(effective, 0) > 1 && !(effective instanceof ValuesNode)) {
                 operator = new SharedOp(operator);
             }
@@ -103,9 +103,12 @@ public final class Operators {
         return new RechunkOp(rechunk, get(rechunk.input()));
     }
 
-    /** The reduction operator underneath a node (looking through a shared wrapper). */
+    /** The reduction operator underneath a node (looking through the wrappers). */
     public ReduceOp reduction(ReduceNode node) {
         Operator operator = get(node);
-        return operator instanceof SharedOp shared ? (ReduceOp) shared.inner() : (ReduceOp) operator;
+        if (operator instanceof SharedOp shared) {
+            operator = shared.inner();
+        }
+        return (ReduceOp) ((ScopedOp) operator).inner();
     }
 }

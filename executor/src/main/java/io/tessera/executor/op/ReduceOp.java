@@ -151,6 +151,7 @@ public final class ReduceOp implements Operator {
     /** Folds one piece of the operand into the state of output {@code box}. */
     public void feed(Object state, Box box, Box piece, TaskContext context) {
         context.checkCancelled();
+        int mark = context.mark();
         LaneSource lanes;
         if (program == null) {
             Block block = inputs[0].evaluate(piece, context);
@@ -177,6 +178,8 @@ public final class ReduceOp implements Operator {
             }
         }
         ReductionWalker.feed(reducer, state, lanes, shape, reduced, outputStrides, reducedStrides, reducedOffset);
+        // the piece's blocks are folded into the state: give them back before reading the next
+        context.releaseTo(mark, null);
     }
 
     /** Folds {@code later} (from pieces after those of {@code into}) into {@code into}. */

@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * Primitive arrays a worker reuses from task to task. Fresh memory is slow to touch on these
- * machines, so buffers are kept: a task's arrays return to the arena when the task ends, and the
- * next task of similar shape takes them back. Small arrays are not pooled.
+ * machines, so buffers are kept: arrays return to the arena as soon as what used them is done
+ * ({@link #mark} and {@link #releaseTo}, last in first out) and at the end of each task, and the
+ * next block of similar size takes them back. Small arrays are not pooled.
  */
 public final class Arena {
     /** Arrays below this many elements are cheaper to allocate than to pool. */
@@ -67,14 +68,35 @@ public final class Arena {
         return new Block(dtype, shape, array);
     }
 
-    /** Returns every array handed out since the last call to the free lists. */
-    public void recycle() {
-        for (Object array : inUse) {
+    /** A point to return to: how many pooled arrays are handed out now. */
+    public int mark() {
+        return inUse.size();
+    }
+
+    /**
+     * Returns the arrays handed out since {@code mark} to the free lists (blocks made from them are
+     * dead), except {@code keep}, which stays handed out, now as if taken right at the mark.
+     */
+    public void releaseTo(int mark, Object keep) {
+        boolean kept = false;
+        for (int i = inUse.size() - 1; i >= mark; i--) {
+            Object array = inUse.remove(i);
+            if (array == keep) {
+                kept = true;
+                continue;
+            }
             StorageClass kind = storageOf(array);
             int capacity = java.lang.reflect.Array.getLength(array);
             free.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(capacity, c -> new ArrayDeque<>()).add(array);
         }
-        inUse.clear();
+        if (kept) {
+            inUse.add(keep);
+        }
+    }
+
+    /** Returns every array handed out to the free lists. */
+    public void recycle() {
+        releaseTo(0, null);
     }
 
     private static StorageClass storageOf(Object array) {

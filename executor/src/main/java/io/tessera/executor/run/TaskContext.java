@@ -23,8 +23,12 @@ public final class TaskContext implements IoContext {
     private final WorkerResources worker;
     private final ExecutionStats stats;
     private final CancellationToken token;
-    private final Map<ChunkKey, ChunkData> chunks = new HashMap<>();
-    private final Map<MemoKey, Block> memo = new HashMap<>();
+    private final Map<ChunkKey, Cached<ChunkData>> chunks = new HashMap<>();
+    private final Map<MemoKey, Cached<Block>> memo = new HashMap<>();
+
+    /** A cached value and the arena mark it was made after (it dies when the arena goes back past it). */
+    private record Cached<T>(T value, int mark) {
+    }
     private ArraySource reading;
 
     private record ChunkKey(Object source, int[] chunk) {
@@ -63,12 +67,13 @@ public final class TaskContext implements IoContext {
             return read(source, chunk);
         }
         ChunkKey key = new ChunkKey(source.identity(), chunk.clone());
-        ChunkData data = chunks.get(key);
-        if (data == null) {
-            data = read(source, chunk);
-            chunks.put(key, data);
+        Cached<ChunkData> cached = chunks.get(key);
+        if (cached == null) {
+            int mark = mark();
+            cached = new Cached<>(read(source, chunk), mark);
+            chunks.put(key, cached);
         }
-        return data;
+        return cached.value();
     }
 
     private ChunkData read(ArraySource source, int[] chunk) {
@@ -85,12 +90,36 @@ public final class TaskContext implements IoContext {
     /** The block a shared operator produced for {@code box} in this task, computed once. */
     public Block memo(Object owner, Box box, Supplier<Block> compute) {
         MemoKey key = new MemoKey(owner, box);
-        Block block = memo.get(key);
-        if (block == null) {
-            block = compute.get();
-            memo.put(key, block);
+        Cached<Block> cached = memo.get(key);
+        if (cached == null) {
+            int mark = mark();
+            cached = new Cached<>(compute.get(), mark);
+            memo.put(key, cached);
         }
-        return block;
+        return cached.value();
+    }
+
+    /**
+     * A point to come back to: blocks allocated after it can be given back with {@link #releaseTo}
+     * once the caller is done with them (keeps a task's memory to a few chunks however much it reads).
+     */
+    public int mark() {
+        return worker.arena().mark();
+    }
+
+    /**
+     * Gives back every block allocated since {@code mark} but {@code keep} (which may be null), and
+     * forgets the cached blocks given back; cached entries holding {@code keep} stay.
+     */
+    public void releaseTo(int mark, Block keep) {
+        Object kept = keep == null ? null : keep.data();
+        worker.arena().releaseTo(mark, kept);
+        chunks.replaceAll((key, cached) -> cached.mark() >= mark && cached.value().block().data() == kept
+                ? new Cached<>(cached.value(), mark) : cached);
+        chunks.values().removeIf(cached -> cached.mark() >= mark && cached.value().block().data() != kept);
+        memo.replaceAll((key, cached) -> cached.mark() >= mark && cached.value().data() == kept
+                ? new Cached<>(cached.value(), mark) : cached);
+        memo.values().removeIf(cached -> cached.mark() >= mark && cached.value().data() != kept);
     }
 
     /** Per-thread state owned by an operator, such as a program's lanes. */
