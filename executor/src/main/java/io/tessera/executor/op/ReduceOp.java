@@ -10,7 +10,9 @@ import io.tessera.executor.plan.ReduceNode;
 import io.tessera.executor.reduce.LaneSource;
 import io.tessera.executor.reduce.ReductionWalker;
 import io.tessera.executor.reduce.Reducer;
+import io.tessera.executor.reduce.ReduceFunction;
 import io.tessera.executor.reduce.Reducers;
+import io.tessera.executor.reduce.VarianceReducer;
 import io.tessera.executor.run.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +187,25 @@ public final class ReduceOp implements Operator {
     /** Folds {@code later} (from pieces after those of {@code into}) into {@code into}. */
     public void merge(Object into, Object later) {
         reducer.merge(into, later);
+    }
+
+    /**
+     * True when this is a plain mean whose value {@code other} (a var or std of the same operand)
+     * computes anyway, so it can take its result from that state instead of a pass of its own.
+     */
+    public boolean isMeanOf(ReduceOp other) {
+        ReduceFunction variance = other.node.function();
+        return node.function() == ReduceFunction.MEAN
+                && (variance == ReduceFunction.VAR || variance == ReduceFunction.STD)
+                && node.inputs().equals(other.node.inputs()) && java.util.Objects.equals(node.operand(), other.node.operand())
+                && java.util.Arrays.equals(node.axes(), other.node.axes())
+                && java.util.Arrays.equals(node.operandShape(), other.node.operandShape());
+    }
+
+    /** Writes the means that a var or std state of the same operand holds (see {@link #isMeanOf}). */
+    public Block finishFromVariance(Object varianceState, Block out) {
+        VarianceReducer.finishMean(varianceState, out);
+        return out;
     }
 
     /** Writes the results of a complete state into {@code out}, a block of the box's shape. */

@@ -7,7 +7,7 @@ import io.tessera.executor.Block;
  * the sum of squared deviations, merged with Chan's formulas, so partial results from any chunking
  * combine to NumPy's two-pass values within rounding.
  */
-final class VarianceReducer implements Reducer {
+public final class VarianceReducer implements Reducer {
     private final boolean std;
     private final boolean skipNaN;
     private final double ddof;
@@ -58,34 +58,41 @@ final class VarianceReducer implements Reducer {
         }
         double mean = sum / count;
         // corrected two-pass: the deviations' own sum fixes the mean's rounding (Chan, Golub, LeVeque)
-        double d1a = 0, d1b = 0, m2a = 0, m2b = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         int i = offset;
+        int end = offset + n;
         if (skipNaN) {
-            for (; i < offset + n; i++) {
+            for (; i < end; i++) {
                 // skip NaN values, not NaN deviations: inf - inf must stay NaN, as in NumPy
                 if (values[i] == values[i]) {
-                    double d = values[i] - mean;
-                    d1a += d;
-                    m2a += d * d;
+                    double e = values[i] - mean;
+                    s0 += e;
+                    q0 += e * e;
                 }
             }
         } else {
-            for (; i + 1 < offset + n; i += 2) {
+            for (; i + 3 < end; i += 4) {
                 double e0 = values[i] - mean;
                 double e1 = values[i + 1] - mean;
-                d1a += e0;
-                d1b += e1;
-                m2a += e0 * e0;
-                m2b += e1 * e1;
+                double e2 = values[i + 2] - mean;
+                double e3 = values[i + 3] - mean;
+                s0 += e0;
+                s1 += e1;
+                s2 += e2;
+                s3 += e3;
+                q0 += e0 * e0;
+                q1 += e1 * e1;
+                q2 += e2 * e2;
+                q3 += e3 * e3;
             }
-            if (i < offset + n) {
+            for (; i < end; i++) {
                 double e = values[i] - mean;
-                d1a += e;
-                m2a += e * e;
+                s0 += e;
+                q0 += e * e;
             }
         }
-        double deviation = d1a + d1b;
-        combine((State) state, at, count, mean + deviation / count, m2a + m2b - deviation * deviation / count);
+        double deviation = (s0 + s1) + (s2 + s3);
+        combine((State) state, at, count, mean + deviation / count, (q0 + q1) + (q2 + q3) - deviation * deviation / count);
     }
 
     private void reduceFloats(State state, int at, float[] values, int offset, int n) {
@@ -100,23 +107,41 @@ final class VarianceReducer implements Reducer {
             return;
         }
         double mean = (skipNaN ? PairwiseSum.nanSum(values, offset, n) : PairwiseSum.sum(values, offset, n)) / count;
-        double d1a = 0, d1b = 0, m2a = 0, m2b = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         int i = offset;
-        for (; i + 1 < offset + n; i += 2) {
-            double e0 = skipNaN && values[i] != values[i] ? 0 : values[i] - mean;
-            double e1 = skipNaN && values[i + 1] != values[i + 1] ? 0 : values[i + 1] - mean;
-            d1a += e0;
-            d1b += e1;
-            m2a += e0 * e0;
-            m2b += e1 * e1;
+        int end = offset + n;
+        if (skipNaN) {
+            for (; i < end; i++) {
+                if (values[i] == values[i]) {
+                    double e = values[i] - mean;
+                    s0 += e;
+                    q0 += e * e;
+                }
+            }
+        } else {
+            // four independent chains each: the additions do not wait on one another
+            for (; i + 3 < end; i += 4) {
+                double e0 = values[i] - mean;
+                double e1 = values[i + 1] - mean;
+                double e2 = values[i + 2] - mean;
+                double e3 = values[i + 3] - mean;
+                s0 += e0;
+                s1 += e1;
+                s2 += e2;
+                s3 += e3;
+                q0 += e0 * e0;
+                q1 += e1 * e1;
+                q2 += e2 * e2;
+                q3 += e3 * e3;
+            }
+            for (; i < end; i++) {
+                double e = values[i] - mean;
+                s0 += e;
+                q0 += e * e;
+            }
         }
-        if (i < offset + n && !(skipNaN && values[i] != values[i])) {
-            double e = values[i] - mean;
-            d1a += e;
-            m2a += e * e;
-        }
-        double deviation = d1a + d1b;
-        combine(state, at, count, mean + deviation / count, m2a + m2b - deviation * deviation / count);
+        double deviation = (s0 + s1) + (s2 + s3);
+        combine(state, at, count, mean + deviation / count, (q0 + q1) + (q2 + q3) - deviation * deviation / count);
     }
 
     private static void combine(State s, int at, double countB, double meanB, double m2B) {
@@ -162,6 +187,14 @@ final class VarianceReducer implements Reducer {
             if (b.count[i] > 0) {
                 combine(a, i, b.count[i], b.mean[i], b.m2[i]);
             }
+        }
+    }
+
+    /** Writes the means a variance state holds: a mean computed with a variance needs no pass of its own. */
+    public static void finishMean(Object state, Block out) {
+        State s = (State) state;
+        for (int i = 0; i < s.count.length; i++) {
+            out.setDouble(i, s.count[i] == 0 ? Double.NaN : s.mean[i]);
         }
     }
 

@@ -211,6 +211,16 @@ public final class Executor implements AutoCloseable {
 
     private List<Block> runStage(StatementRun run, List<ReduceNode> stage, Operators operators) {
         ReduceOp[] ops = stage.stream().map(operators::reduction).toArray(ReduceOp[]::new);
+        // a mean beside a var or std of the same operand takes its value from theirs
+        int[] from = new int[ops.length];
+        for (int r = 0; r < ops.length; r++) {
+            from[r] = r;
+            for (int v = 0; v < ops.length && from[r] == r; v++) {
+                if (ops[r].isMeanOf(ops[v])) {
+                    from[r] = v;
+                }
+            }
+        }
         List<Block> results = new ArrayList<>();
         for (ReduceNode node : stage) {
             run.budget().reserve(node.bytes(), "the result of " + node.function().functionName());
@@ -233,12 +243,16 @@ public final class Executor implements AutoCloseable {
             StageTask task = tasks.get(index);
             Object[] states = new Object[ops.length];
             for (int r = 0; r < ops.length; r++) {
-                states[r] = ops[r].newState(task.box());
+                if (from[r] == r) {
+                    states[r] = ops[r].newState(task.box());
+                }
             }
             List<Box> pieces = piecesPerOutput.get(task.output());
             for (int i = task.from(); i < task.to(); i++) {
                 for (int r = 0; r < ops.length; r++) {
-                    ops[r].feed(states[r], task.box(), pieces.get(i), context);
+                    if (from[r] == r) {
+                        ops[r].feed(states[r], task.box(), pieces.get(i), context);
+                    }
                 }
             }
             return states;
@@ -248,13 +262,17 @@ public final class Executor implements AutoCloseable {
                 merged[task.output()] = states;
             } else {
                 for (int r = 0; r < ops.length; r++) {
-                    ops[r].merge(merged[task.output()][r], states[r]);
+                    if (from[r] == r) {
+                        ops[r].merge(merged[task.output()][r], states[r]);
+                    }
                 }
             }
             if (task.part() == task.parts() - 1) {
                 for (int r = 0; r < ops.length; r++) {
-                    Block block = ops[r].finish(merged[task.output()][r], task.box(),
-                            Block.allocate(stage.get(r).dtype(), task.box().intShape()));
+                    Block out = Block.allocate(stage.get(r).dtype(), task.box().intShape());
+                    Object state = merged[task.output()][from[r]];
+                    Block block = from[r] == r ? ops[r].finish(state, task.box(), out)
+                            : ops[r].finishFromVariance(state, out);
                     place(block, task.box(), results.get(r));
                 }
                 merged[task.output()] = null;
