@@ -1,6 +1,8 @@
 package io.tessera.engine.format;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /** Numbers written as Python writes them: the shortest digits that read back to the same value. */
 public final class NumberText {
@@ -12,8 +14,18 @@ public final class NumberText {
     }
 
     static Digits shortest(double value, boolean isFloat32) {
-        String text = isFloat32 ? Float.toString((float) Math.abs(value)) : Double.toString(Math.abs(value));
+        double magnitude = Math.abs(value);
+        String text = isFloat32 ? Float.toString((float) magnitude) : Double.toString(magnitude);
         BigDecimal decimal = new BigDecimal(text).stripTrailingZeros();
+        // Java 17's toString sometimes gives a digit more than needed: drop digits while the value reads back
+        while (decimal.precision() > 1) {
+            BigDecimal shorter = decimal.round(new MathContext(decimal.precision() - 1, RoundingMode.HALF_EVEN));
+            boolean same = isFloat32 ? shorter.floatValue() == (float) magnitude : shorter.doubleValue() == magnitude;
+            if (!same) {
+                break;
+            }
+            decimal = shorter.stripTrailingZeros();
+        }
         String digits = decimal.unscaledValue().toString();
         int exponent = digits.length() - decimal.scale();
         return new Digits(digits, exponent);

@@ -66,7 +66,10 @@ public final class ReduceOp implements Operator {
     public Block evaluate(Box box, TaskContext context) {
         Object state = newState(box);
         for (Box piece : pieces(box)) {
+            int mark = context.mark();
             feed(state, box, piece, context);
+            // the piece is folded into the state: give its blocks back before reading the next
+            context.releaseTo(mark, null);
         }
         return finish(state, box, context.allocate(node.dtype(), box.intShape()));
     }
@@ -150,10 +153,13 @@ public final class ReduceOp implements Operator {
         return new Box(start, count);
     }
 
-    /** Folds one piece of the operand into the state of output {@code box}. */
+    /**
+     * Folds one piece of the operand into the state of output {@code box}. The blocks it reads stay
+     * with the task (other reductions of the same piece may share them) until the caller gives
+     * them back.
+     */
     public void feed(Object state, Box box, Box piece, TaskContext context) {
         context.checkCancelled();
-        int mark = context.mark();
         LaneSource lanes;
         if (program == null) {
             Block block = inputs[0].evaluate(piece, context);
@@ -180,8 +186,6 @@ public final class ReduceOp implements Operator {
             }
         }
         ReductionWalker.feed(reducer, state, lanes, shape, reduced, outputStrides, reducedStrides, reducedOffset);
-        // the piece's blocks are folded into the state: give them back before reading the next
-        context.releaseTo(mark, null);
     }
 
     /** Folds {@code later} (from pieces after those of {@code into}) into {@code into}. */

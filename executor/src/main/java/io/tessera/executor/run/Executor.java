@@ -249,11 +249,15 @@ public final class Executor implements AutoCloseable {
             }
             List<Box> pieces = piecesPerOutput.get(task.output());
             for (int i = task.from(); i < task.to(); i++) {
+                // every reduction of the stage folds the piece before its blocks are given back,
+                // so an operand they share is read once
+                int mark = context.mark();
                 for (int r = 0; r < ops.length; r++) {
                     if (from[r] == r) {
                         ops[r].feed(states[r], task.box(), pieces.get(i), context);
                     }
                 }
+                context.releaseTo(mark, null);
             }
             return states;
         }, (index, states) -> {
