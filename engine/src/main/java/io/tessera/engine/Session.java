@@ -206,7 +206,7 @@ public final class Session implements AutoCloseable {
             PlannedQuery planned = planner(storage).plan(explain.query());
             List<PlanNode> roots = planned.roots();
             List<SourceReads.Read> estimate = SourceReads.of(roots);
-            long tasks = Executor.plannedTasks(roots);
+            long tasks = executor.plannedTasks(roots);
             String physical = PhysicalPlanText.print(planned);
             if (!explain.analyze()) {
                 return new ExplainResult(planned.logicalPlan(), planned.optimizedPlan(), physical, tasks,

@@ -69,7 +69,7 @@ public final class ReduceOp implements Operator {
             int mark = context.mark();
             feed(state, box, piece, context);
             // the piece is folded into the state: give its blocks back before reading the next
-            context.releaseTo(mark, null);
+            context.releasePiece(mark);
         }
         return finish(state, box, context.allocate(node.dtype(), box.intShape()));
     }

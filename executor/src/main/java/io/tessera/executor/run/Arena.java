@@ -75,28 +75,28 @@ public final class Arena {
 
     /**
      * Returns the arrays handed out since {@code mark} to the free lists (blocks made from them are
-     * dead), except {@code keep}, which stays handed out, now as if taken right at the mark.
+     * dead), except those {@code keep} accepts, which stay handed out, now as if taken at the mark.
      */
-    public void releaseTo(int mark, Object keep) {
-        boolean kept = false;
+    public void releaseTo(int mark, java.util.function.Predicate<Object> keep) {
+        List<Object> kept = new ArrayList<>();
         for (int i = inUse.size() - 1; i >= mark; i--) {
             Object array = inUse.remove(i);
-            if (array == keep) {
-                kept = true;
+            if (keep.test(array)) {
+                kept.add(array);
                 continue;
             }
             StorageClass kind = storageOf(array);
             int capacity = java.lang.reflect.Array.getLength(array);
             free.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(capacity, c -> new ArrayDeque<>()).add(array);
         }
-        if (kept) {
-            inUse.add(keep);
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            inUse.add(kept.get(i));
         }
     }
 
     /** Returns every array handed out to the free lists. */
     public void recycle() {
-        releaseTo(0, null);
+        releaseTo(0, array -> false);
     }
 
     private static StorageClass storageOf(Object array) {

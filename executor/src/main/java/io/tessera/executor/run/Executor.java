@@ -41,7 +41,10 @@ public final class Executor implements AutoCloseable {
     /** Work of a staged reduction is cut into about this many tasks, whatever the thread count. */
     private static final int STAGE_TASKS = 64;
 
-    /** Reductions with results up to this size run as stages wherever they are in the plan. */
+    /**
+     * Reductions with results up to this size, and too few chunks to keep the workers busy computed
+     * inline, run as stages wherever they are in the plan.
+     */
     private static final long SMALL_RESULT_BYTES = 16L << 20;
 
     private final int threads;
@@ -67,7 +70,7 @@ public final class Executor implements AutoCloseable {
             CancellationToken token) {
         try (StatementRun run = new StatementRun(pool, threads, budget, stats, token)) {
             Map<PlanNode, PlanNode> computed = new IdentityHashMap<>();
-            for (List<ReduceNode> stage : stages(roots)) {
+            for (List<ReduceNode> stage : stages(roots, threads)) {
                 List<Block> results = runStage(run, stage, new Operators(stage.stream().map(r -> (PlanNode) r).toList(),
                         computed));
                 for (int i = 0; i < stage.size(); i++) {
@@ -86,10 +89,10 @@ public final class Executor implements AutoCloseable {
     }
 
     /** How many tasks {@link #compute} will run for these roots (for EXPLAIN). */
-    public static long plannedTasks(List<PlanNode> roots) {
+    public long plannedTasks(List<PlanNode> roots) {
         long tasks = 0;
         Set<PlanNode> staged = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (List<ReduceNode> stage : stages(roots)) {
+        for (List<ReduceNode> stage : stages(roots, threads)) {
             staged.addAll(stage);
             Operators operators = new Operators(List.of(stage.get(0)), Map.of());
             List<Box> outputs = stage.get(0).chunks().boxes();
@@ -111,7 +114,7 @@ public final class Executor implements AutoCloseable {
     }
 
     /** Reductions to run as stages, grouped, inputs before consumers. */
-    private static List<List<ReduceNode>> stages(List<PlanNode> roots) {
+    private static List<List<ReduceNode>> stages(List<PlanNode> roots, int threads) {
         Set<ReduceNode> staged = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (PlanNode root : roots) {
             if (root instanceof ReduceNode reduce) {
@@ -120,7 +123,7 @@ public final class Executor implements AutoCloseable {
         }
         Map<PlanNode, Boolean> seen = new IdentityHashMap<>();
         for (PlanNode root : roots) {
-            findStagedReductions(root, seen, staged);
+            findStagedReductions(root, seen, staged, threads);
         }
         // depth order: a stage may only read stages computed before it
         Map<ReduceNode, Integer> depth = new IdentityHashMap<>();
@@ -170,13 +173,16 @@ public final class Executor implements AutoCloseable {
         return depth;
     }
 
-    // small reductions are cheap to hold and would otherwise run on one thread inside a single task;
-    // a reduction broadcast against a larger array would be recomputed for every chunk of it
-    private static void findStagedReductions(PlanNode node, Map<PlanNode, Boolean> seen, Set<ReduceNode> staged) {
+    // a small reduction with few chunks would run on few threads inline, and is cheap to hold; one
+    // broadcast against a larger array would be recomputed for every chunk of it. Others stay inline,
+    // where what they share with their consumers (t2m[0] beside mean(t2m, axis => 0)) is read once
+    private static void findStagedReductions(PlanNode node, Map<PlanNode, Boolean> seen, Set<ReduceNode> staged,
+            int threads) {
         if (seen.put(node, Boolean.TRUE) != null) {
             return;
         }
-        if (node instanceof ReduceNode reduce && reduce.bytes() <= SMALL_RESULT_BYTES) {
+        if (node instanceof ReduceNode reduce && reduce.bytes() <= SMALL_RESULT_BYTES
+                && reduce.chunks().totalChunks() < 2L * threads) {
             staged.add(reduce);
         }
         long[] shape = node instanceof ReduceNode reduce ? reduce.operandShape()
@@ -188,7 +194,7 @@ public final class Executor implements AutoCloseable {
                     staged.add(below);
                 }
             }
-            findStagedReductions(input, seen, staged);
+            findStagedReductions(input, seen, staged, threads);
         }
     }
 
@@ -257,7 +263,7 @@ public final class Executor implements AutoCloseable {
                         ops[r].feed(states[r], task.box(), pieces.get(i), context);
                     }
                 }
-                context.releaseTo(mark, null);
+                context.releasePiece(mark);
             }
             return states;
         }, (index, states) -> {

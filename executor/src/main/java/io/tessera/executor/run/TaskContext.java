@@ -108,18 +108,35 @@ public final class TaskContext implements IoContext {
     }
 
     /**
-     * Gives back every block allocated since {@code mark} but {@code keep} (which may be null), and
-     * forgets the cached blocks given back; cached entries holding {@code keep} stay.
+     * Ends an operator's scope: gives back every block allocated since {@code mark} except
+     * {@code keep} (its result, may be null) and the stored chunks of shared sources, which later
+     * operators of the same piece of work may read again (they go at the end of the piece, see
+     * {@link #releasePiece}).
      */
     public void releaseTo(int mark, Block keep) {
         Object kept = keep == null ? null : keep.data();
-        worker.arena().releaseTo(mark, kept);
-        chunks.replaceAll((key, cached) -> cached.mark() >= mark && cached.value().block().data() == kept
-                ? new Cached<>(cached.value(), mark) : cached);
-        chunks.values().removeIf(cached -> cached.mark() >= mark && cached.value().block().data() != kept);
-        memo.replaceAll((key, cached) -> cached.mark() >= mark && cached.value().data() == kept
-                ? new Cached<>(cached.value(), mark) : cached);
-        memo.values().removeIf(cached -> cached.mark() >= mark && cached.value().data() != kept);
+        java.util.Set<Object> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Cached<ChunkData> cached : chunks.values()) {
+            shared.add(cached.value().block().data());
+        }
+        release(mark, array -> array == kept || shared.contains(array));
+    }
+
+    /** Ends a piece of work (a reduction's piece, a task's box): gives back everything since {@code mark}. */
+    public void releasePiece(int mark) {
+        release(mark, array -> false);
+    }
+
+    private void release(int mark, java.util.function.Predicate<Object> keep) {
+        worker.arena().releaseTo(mark, keep);
+        int kept = mark;
+        // entries whose arrays stay are now held from the mark; the others are gone
+        chunks.replaceAll((key, cached) -> cached.mark() >= mark && keep.test(cached.value().block().data())
+                ? new Cached<>(cached.value(), kept) : cached);
+        chunks.values().removeIf(cached -> cached.mark() >= mark && !keep.test(cached.value().block().data()));
+        memo.replaceAll((key, cached) -> cached.mark() >= mark && keep.test(cached.value().data())
+                ? new Cached<>(cached.value(), kept) : cached);
+        memo.values().removeIf(cached -> cached.mark() >= mark && !keep.test(cached.value().data()));
     }
 
     /** Per-thread state owned by an operator, such as a program's lanes. */
