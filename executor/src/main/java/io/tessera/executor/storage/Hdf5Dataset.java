@@ -3,10 +3,7 @@ package io.tessera.executor.storage;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
-import io.jhdf.dataset.chunked.Chunk;
-import io.jhdf.dataset.chunked.ChunkedDatasetBase;
 import io.jhdf.exceptions.HdfException;
-import io.jhdf.filter.PipelineFilterWithData;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.EnumDataType;
 import io.jhdf.object.datatype.FixedPoint;
@@ -19,8 +16,6 @@ import io.tessera.executor.DType;
 import io.tessera.executor.ExecutorException;
 import io.tessera.executor.Shapes;
 import java.lang.reflect.Array;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -33,7 +28,8 @@ import java.util.Map;
  * chooses; compact and scalar datasets are read whole when opened.
  */
 public final class Hdf5Dataset implements ArraySource {
-    private static final long UNDEFINED_ADDRESS = -1L;
+    /** The address HDF5 gives storage that was never written. */
+    static final long UNDEFINED_ADDRESS = -1L;
 
     private final Hdf5File file;
     private final String path;
@@ -41,15 +37,15 @@ public final class Hdf5Dataset implements ArraySource {
     private final ByteOrder order;
     private final long[] shape;
     private final ChunkGrid grid;
-    private final ChunkIndex chunks;
-    private final FilterPipeline filters;
+    private final Hdf5ChunkIndex chunks;
+    private final Hdf5Filters filters;
     private final Dataset dataset;
     private final long dataAddress;
     private final Block whole;
     private final double fill;
 
     private Hdf5Dataset(Hdf5File file, String path, DType dtype, ByteOrder order, long[] shape, ChunkGrid grid,
-            ChunkIndex chunks, FilterPipeline filters, Dataset dataset, long dataAddress, Block whole, double fill) {
+            Hdf5ChunkIndex chunks, Hdf5Filters filters, Dataset dataset, long dataAddress, Block whole, double fill) {
         this.file = file;
         this.path = path;
         this.dtype = dtype;
@@ -77,8 +73,8 @@ public final class Hdf5Dataset implements ArraySource {
             if (layout == DataLayout.CHUNKED && dataset instanceof ChunkedDataset chunked && shape.length > 0) {
                 int[] chunkShape = chunked.getChunkDimensions();
                 ChunkGrid grid = ChunkGrid.regular(shape, Shapes.toLong(chunkShape));
-                ChunkIndex index = ChunkIndex.of(chunked, grid, chunkShape, name);
-                FilterPipeline filters = FilterPipeline.of(dataset.getFilters(), name);
+                Hdf5ChunkIndex index = Hdf5ChunkIndex.of(chunked, grid, chunkShape, name);
+                Hdf5Filters filters = Hdf5Filters.of(dataset.getFilters(), name);
                 return new Hdf5Dataset(file, path, dtype, order, shape, grid, index, filters, dataset,
                         UNDEFINED_ADDRESS, null, fill);
             }
@@ -311,162 +307,6 @@ public final class Hdf5Dataset implements ArraySource {
             block.setLong(i, number.longValue());
         } else {
             block.setLong(i, "TRUE".equalsIgnoreCase(String.valueOf(value)) ? 1 : 0);
-        }
-    }
-
-    /** Where each stored chunk lies in the file, from jhdf's chunk index. */
-    private record ChunkIndex(int[] chunkShape, int[] counts, long[] addresses, int[] sizes, int[] masks) {
-        private static final Method LOOKUP = lookupMethod();
-
-        static ChunkIndex of(ChunkedDataset dataset, ChunkGrid grid, int[] chunkShape, String name) {
-            int n = chunkShape.length;
-            int[] counts = new int[n];
-            long total = 1;
-            for (int axis = 0; axis < n; axis++) {
-                counts[axis] = grid.chunkCount(axis);
-                total *= counts[axis];
-            }
-            if (total > Integer.MAX_VALUE / 2) {
-                throw unsupported(name, total + " chunks");
-            }
-            long[] addresses = new long[(int) total];
-            int[] sizes = new int[(int) total];
-            int[] masks = new int[(int) total];
-            java.util.Arrays.fill(addresses, UNDEFINED_ADDRESS);
-            for (Chunk chunk : lookup(dataset).values()) {
-                long[] offset = chunk.getChunkOffset();
-                long slot = 0;
-                boolean inside = true;
-                for (int axis = 0; axis < n; axis++) {
-                    long index = offset[axis] / chunkShape[axis];
-                    inside &= index < counts[axis];
-                    slot = slot * counts[axis] + index;
-                }
-                if (inside) {
-                    addresses[(int) slot] = chunk.getAddress();
-                    sizes[(int) slot] = chunk.getSize();
-                    java.util.BitSet mask = chunk.getFilterMask();
-                    masks[(int) slot] = mask == null || mask.isEmpty() ? 0 : (int) mask.toLongArray()[0];
-                }
-            }
-            return new ChunkIndex(chunkShape, counts, addresses, sizes, masks);
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Map<?, Chunk> lookup(ChunkedDataset dataset) {
-            try {
-                return (Map<?, Chunk>) LOOKUP.invoke(dataset);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-            }
-        }
-
-        // jhdf keeps its chunk index protected; reading chunks ourselves avoids a mapping per chunk
-        private static Method lookupMethod() {
-            try {
-                Method method = ChunkedDatasetBase.class.getDeclaredMethod("getChunkLookup");
-                method.setAccessible(true);
-                return method;
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("this jhdf has no chunk index to read", e);
-            }
-        }
-
-        int slot(int[] chunk) {
-            int slot = 0;
-            for (int axis = 0; axis < chunk.length; axis++) {
-                slot = slot * counts[axis] + chunk[axis];
-            }
-            return slot;
-        }
-
-        long address(int slot) {
-            return addresses[slot];
-        }
-
-        int size(int slot) {
-            return sizes[slot];
-        }
-
-        int filterMask(int slot) {
-            return masks[slot];
-        }
-
-        long storedBytes(int[] chunk) {
-            int slot = slot(chunk);
-            return addresses[slot] == UNDEFINED_ADDRESS ? 0 : sizes[slot];
-        }
-    }
-
-    /** The filters of a chunked dataset, and decoding of the ones implemented here. */
-    private record FilterPipeline(int[] ids, int[][] data, boolean isNative) {
-        private static final int DEFLATE = 1;
-        private static final int SHUFFLE = 2;
-        private static final int FLETCHER32 = 3;
-
-        static FilterPipeline of(List<PipelineFilterWithData> filters, String name) {
-            int[] ids = new int[filters.size()];
-            int[][] data = new int[filters.size()][];
-            boolean isNative = true;
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = filters.get(i).getId();
-                data[i] = filters.get(i).getFilterData();
-                isNative &= ids[i] == DEFLATE || ids[i] == SHUFFLE || ids[i] == FLETCHER32;
-            }
-            return new FilterPipeline(ids, data, isNative);
-        }
-
-        /** Undoes the filters, last applied first, skipping those the chunk's mask turned off. */
-        ByteBuffer decode(ByteBuffer raw, int mask, int decodedBytes, IoContext io, String name) {
-            ByteBuffer current = raw;
-            boolean inScratch = false;
-            for (int i = ids.length - 1; i >= 0; i--) {
-                if ((mask & (1 << i)) != 0) {
-                    continue;
-                }
-                switch (ids[i]) {
-                    case FLETCHER32 -> current.limit(current.limit() - 4);
-                    case DEFLATE -> {
-                        ByteBuffer out = inScratch ? io.rawBuffer(decodedBytes + 16) : io.scratchBuffer(decodedBytes + 16);
-                        inflate(current, out, io, name);
-                        current = out;
-                        inScratch = !inScratch;
-                    }
-                    case SHUFFLE -> {
-                        ByteBuffer out = inScratch ? io.rawBuffer(current.remaining()) : io.scratchBuffer(current.remaining());
-                        int elementSize = data[i] != null && data[i].length > 0 ? data[i][0] : 1;
-                        Shuffle.unshuffle(current, out, elementSize);
-                        current = out;
-                        inScratch = !inScratch;
-                    }
-                    default -> throw new IllegalStateException("filter " + ids[i] + " is not native");
-                }
-            }
-            return current;
-        }
-
-        private static void inflate(ByteBuffer in, ByteBuffer out, IoContext io, String name) {
-            java.util.zip.Inflater inflater = io.inflater();
-            inflater.reset();
-            inflater.setInput(in);
-            try {
-                while (!inflater.finished()) {
-                    int n = inflater.inflate(out);
-                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary() || !out.hasRemaining())) {
-                        if (!out.hasRemaining()) {
-                            throw new java.util.zip.DataFormatException("the chunk inflates past its size");
-                        }
-                        throw new java.util.zip.DataFormatException("the compressed data ends early");
-                    }
-                }
-            } catch (java.util.zip.DataFormatException e) {
-                throw new ExecutorException(ExecutorException.Kind.IO,
-                        name + " is damaged: a gzip chunk does not inflate (" + e.getMessage() + ")", e);
-            }
-            out.flip();
         }
     }
 }

@@ -2,10 +2,8 @@ package io.tessera.planner.bind;
 
 import io.tessera.executor.Block;
 import io.tessera.executor.DType;
-import io.tessera.executor.Shapes;
 import io.tessera.executor.expr.ScalarExpr;
 import io.tessera.executor.expr.ScalarFunction;
-import io.tessera.executor.reduce.ReduceFunction;
 import io.tessera.executor.storage.StorageSession;
 import io.tessera.grammar.ast.Attribute;
 import io.tessera.grammar.ast.Binary;
@@ -25,7 +23,6 @@ import io.tessera.grammar.ast.TupleLiteral;
 import io.tessera.grammar.ast.Unary;
 import io.tessera.grammar.ast.WithItem;
 import io.tessera.planner.rel.ArrayBuilder;
-import io.tessera.planner.rel.ArrayRel;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +48,7 @@ public final class Binder {
     private final Reductions reductions;
     private final ShapeFunctions shapes;
     private final Sources sources;
+    private final Attributes attributes;
     private final Deque<String> expanding = new ArrayDeque<>();
 
     public Binder(ArrayBuilder builder, Catalog catalog, StorageSession storage) {
@@ -60,6 +58,7 @@ public final class Binder {
         this.reductions = new Reductions(builder, elementwise);
         this.shapes = new ShapeFunctions(builder, elementwise);
         this.sources = new Sources(builder, storage);
+        this.attributes = new Attributes(builder, shapes);
     }
 
     /** Binds a SELECT. */
@@ -313,43 +312,7 @@ public final class Binder {
                         + " (it has " + String.join(", ", arrays.arrays().keySet()) + ")", attribute.position());
             }
         }
-        Value.Array array = array(target, attribute.target().position());
-        ArrayRel rel = array.rel();
-        return switch (attribute.name()) {
-            case "shape" -> integers(rel.shape());
-            case "ndim" -> literal(ScalarExpr.Constant.ofLong(DType.INT64, rel.ndim()), "ndim");
-            case "size" -> literal(ScalarExpr.Constant.ofLong(DType.INT64, rel.size()), "size");
-            case "nbytes" -> literal(ScalarExpr.Constant.ofLong(DType.INT64, rel.size() * rel.dtype().itemSize()),
-                    "nbytes");
-            case "itemsize" -> literal(ScalarExpr.Constant.ofLong(DType.INT64, rel.dtype().itemSize()), "itemsize");
-            case "dtype" -> new Value.Text(rel.dtype().numpyName());
-            case "chunks" -> {
-                List<Value> axes = new ArrayList<>();
-                for (long[] sizes : rel.chunks().blockSizes()) {
-                    axes.add(integers(sizes));
-                }
-                yield new Value.Tuple(axes);
-            }
-            case "T" -> {
-                int[] order = new int[rel.ndim()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = order.length - 1 - i;
-                }
-                yield rel.ndim() < 2 ? array : shapes.transposed(array, order);
-            }
-            default -> throw new BindException(BindException.Category.NAME, "an array has no attribute '"
-                    + attribute.name() + "'" + Suggestions.closest(attribute.name(),
-                    List.of("shape", "ndim", "size", "nbytes", "itemsize", "dtype", "chunks", "T")),
-                    attribute.position());
-        };
-    }
-
-    private Value.Tuple integers(long[] values) {
-        List<Value> items = new ArrayList<>();
-        for (long value : values) {
-            items.add(literal(ScalarExpr.Constant.ofLong(DType.INT64, value), "value"));
-        }
-        return new Value.Tuple(items);
+        return attributes.of(array(target, attribute.target().position()), attribute.name(), attribute.position());
     }
 
     /** The array a value stands for; a source with one dataset is that dataset. */
@@ -523,13 +486,5 @@ public final class Binder {
         } finally {
             expanding.pop();
         }
-    }
-
-    static String shapeText(long[] shape) {
-        return Shapes.format(shape);
-    }
-
-    static ReduceFunction reduction(String name) {
-        return ReduceFunction.byName(name).orElseThrow();
     }
 }
