@@ -52,7 +52,8 @@ public sealed interface AxisSelection {
             lo = start == null ? length - 1 : clamp(start, length, -1, length - 1);
             hi = stop == null ? -1 : clamp(stop, length, -1, length - 1);
         }
-        long count = s > 0 ? (hi > lo ? (hi - lo + s - 1) / s : 0) : (lo > hi ? (lo - hi + (-s) - 1) / (-s) : 0);
+        // (span - 1) / step + 1 rather than (span + step - 1) / step: a huge step must not overflow
+        long count = s > 0 ? (hi > lo ? (hi - lo - 1) / s + 1 : 0) : (lo > hi ? (lo - hi - 1) / -s + 1 : 0);
         return new Range(count == 0 ? 0 : lo, count <= 1 ? 1 : s, count);
     }
 

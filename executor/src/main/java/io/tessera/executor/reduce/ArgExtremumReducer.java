@@ -25,6 +25,11 @@ final class ArgExtremumReducer implements Reducer {
     }
 
     @Override
+    public boolean usesPositions() {
+        return true;
+    }
+
+    @Override
     public Object newState(int size) {
         long[] index = new long[size];
         java.util.Arrays.fill(index, -1);

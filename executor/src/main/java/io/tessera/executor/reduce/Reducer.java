@@ -17,6 +17,11 @@ public interface Reducer {
         return false;
     }
 
+    /** True when the reducer needs each value's position within the reduced axes (argmin, argmax). */
+    default boolean usesPositions() {
+        return false;
+    }
+
     /** The state for {@code size} outputs, before any value. */
     Object newState(int size);
 

@@ -58,6 +58,9 @@ public final class ReductionWalker {
         int outer = axes.size() - 1;
         int runLength = axes.get(outer)[0];
         boolean innerReduced = axes.get(outer)[1] == 1;
+        // a run's positions step by 1 unless unit axes between it and the last reduced axis were skipped
+        long innerStep = innerReduced ? steps.get(outer) : 0;
+        boolean onePosition = innerReduced && innerStep != 1 && reducer.usesPositions();
         int[] position = new int[outer];
         int outputBase = 0;
         long reducedBase = reducedOffset;
@@ -72,7 +75,12 @@ public final class ReductionWalker {
             while (p < n) {
                 int take = Math.min(runLeft, n - p);
                 int inRun = runLength - runLeft;
-                if (innerReduced) {
+                if (onePosition) {
+                    for (int j = 0; j < take; j++) {
+                        reducer.reduceRun(state, outputBase, lane, offset + p + j, 1,
+                                reducedBase + (inRun + j) * innerStep);
+                    }
+                } else if (innerReduced) {
                     reducer.reduceRun(state, outputBase, lane, offset + p, take, reducedBase + inRun);
                 } else {
                     reducer.accumulate(state, outputBase + inRun, lane, offset + p, take, reducedBase);

@@ -2,10 +2,7 @@ package io.tessera.executor.reduce;
 
 import io.tessera.executor.Block;
 
-/**
- * sum and nansum (and, with {@code product}, prod and nanprod): doubles pairwise, integers with
- * wrap-around in the 64-bit accumulator NumPy uses.
- */
+/** sum and nansum: doubles pairwise, integers with wrap-around in the 64-bit accumulator NumPy uses. */
 final class SumReducer implements Reducer {
     private final boolean doubles;
     private final boolean skipNaN;

@@ -209,7 +209,8 @@ public final class VarianceReducer implements Reducer {
                 // nanvar and nanstd give NaN when the degrees of freedom run out (var gives inf)
                 value = Double.NaN;
             } else {
-                double variance = s.m2[i] / Math.max(s.count[i] - ddof, 0);
+                // rounding can leave the squared deviations of near-constant data a hair below zero
+                double variance = Math.max(s.m2[i], 0) / Math.max(s.count[i] - ddof, 0);
                 value = std ? Math.sqrt(variance) : variance;
             }
             out.setDouble(i, value);

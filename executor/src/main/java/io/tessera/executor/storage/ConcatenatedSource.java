@@ -101,9 +101,14 @@ public final class ConcatenatedSource implements ArraySource {
         return List.of("concat", axis, members.stream().map(ArraySource::identity).toList());
     }
 
+    /** The member that holds chunk {@code chunk} along the axis (members of length 0 hold none). */
     private int memberOf(int chunk) {
-        int found = Arrays.binarySearch(firstChunk, chunk);
-        return found >= 0 ? found : -found - 2;
+        for (int m = 0; m < members.size(); m++) {
+            if (chunk < firstChunk[m + 1]) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no chunk " + chunk);
     }
 
     private boolean sameOtherAxes(ArraySource member) {

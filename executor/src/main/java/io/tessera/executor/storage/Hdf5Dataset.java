@@ -135,7 +135,8 @@ public final class Hdf5Dataset implements ArraySource {
 
     @Override
     public Object identity() {
-        return List.of(file.path(), path);
+        // a contiguous dataset read in other boxes has other chunks: shared reads must not mix them
+        return List.of(file.path(), path, grid);
     }
 
     @Override
@@ -173,15 +174,15 @@ public final class Hdf5Dataset implements ArraySource {
             return new ChunkData(block, origin);
         }
         int stored = chunks.size(slot);
-        ByteBuffer raw = io.rawBuffer(stored);
-        ChannelReads.readFully(file.channel(), raw, file.baseAddress() + address, file.displayName());
-        io.bytesRead(this, stored);
         ByteBuffer decoded;
         if (filters.isNative()) {
+            ByteBuffer raw = io.rawBuffer(stored);
+            ChannelReads.readFully(file.channel(), raw, file.baseAddress() + address, file.displayName());
             decoded = filters.decode(raw, chunks.filterMask(slot), elements * dtype.itemSize(), io, description());
         } else {
             decoded = jhdfChunk(origin);
         }
+        io.bytesRead(this, stored);
         if (decoded.remaining() < (long) elements * dtype.itemSize()) {
             throw new ExecutorException(ExecutorException.Kind.IO, description() + " is damaged: chunk at "
                     + java.util.Arrays.toString(origin) + " decodes to " + decoded.remaining() + " bytes, expected "

@@ -211,7 +211,8 @@ public final class NpyFile implements ArraySource, AutoCloseable {
 
     @Override
     public Object identity() {
-        return path;
+        // the same file read in other boxes has other chunks: shared reads must not mix them
+        return List.of(path, grid);
     }
 
     @Override
