@@ -17,6 +17,7 @@ import io.tessera.grammar.ast.Call;
 import io.tessera.planner.rel.ArrayBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,17 +84,37 @@ final class Sources {
             paths.addAll(matches);
         }
         List<Hdf5File> files = paths.stream().map(storage::hdf5).toList();
-        String label = call.name() + "(" + (patterns.size() == 1 ? "'" + patterns.get(0) + "'"
-                : patterns.size() + " files") + ")";
+        // the label names every pattern and the axis: sources that print alike are merged as one
+        String quoted = String.join(", ", patterns.stream().map(p -> "'" + p + "'").toList());
+        long axisArgument = arguments.integer("axis").orElse(0L);
+        String label = call.name() + "(" + (patterns.size() == 1 ? quoted : "(" + quoted + ")")
+                + (axisArgument == 0 ? "" : ", axis => " + axisArgument) + ")";
         Map<String, Value.Array> arrays = new LinkedHashMap<>();
+        ExecutorException unreadable = null;
         for (String datasetPath : datasets(arguments, files.get(0))) {
+            List<Hdf5Dataset> datasets = new ArrayList<>();
+            try {
+                for (Hdf5File file : files) {
+                    datasets.add(file.dataset(datasetPath));
+                }
+            } catch (ExecutorException e) {
+                // as in hdf5(): with no dataset named, one Tessera cannot read is not bound
+                if (arguments.has("dataset") || e.kind() != ExecutorException.Kind.UNSUPPORTED) {
+                    throw e;
+                }
+                unreadable = unreadable == null ? e : unreadable;
+                continue;
+            }
+            checkMembersAlike(call, arguments, datasets, stack);
+            long[] firstShape = datasets.get(0).shape();
+            int rank = stack ? firstShape.length + 1 : firstShape.length;
+            int axis = Axes.normalize(axisArgument, rank, arguments.position("axis"));
+            if (!stack) {
+                checkConcatAxis(call, arguments, datasets, axis);
+            }
             List<ArraySource> members = new ArrayList<>();
             List<ChunkGrid> grids = new ArrayList<>();
-            long[] firstShape = files.get(0).dataset(datasetPath).shape();
-            int rank = stack ? firstShape.length + 1 : firstShape.length;
-            int axis = Axes.normalize(arguments.integer("axis").orElse(0L), rank, arguments.position("axis"));
-            for (Hdf5File file : files) {
-                Hdf5Dataset dataset = file.dataset(datasetPath);
+            for (Hdf5Dataset dataset : datasets) {
                 ChunkGrid grid = memberGrid(arguments, dataset, axis, stack);
                 grids.add(grid);
                 members.add(dataset.isChunked() ? dataset : dataset.withReadChunks(regularChunk(grid)));
@@ -105,7 +126,45 @@ final class Sources {
                     stackedChunk(arguments, rank, axis, members.size())) : ChunkGrids.concat(grids, axis);
             arrays.put(name(datasetPath), scan(source, grid, name(datasetPath)));
         }
+        if (arrays.isEmpty() && unreadable != null) {
+            throw unreadable;
+        }
         return new Value.Arrays(label, arrays);
+    }
+
+    /** Every file's dataset must have the first one's dtype, and for stack its shape too (rank for concat). */
+    private static void checkMembersAlike(Call call, Arguments arguments, List<Hdf5Dataset> datasets, boolean stack) {
+        Hdf5Dataset first = datasets.get(0);
+        for (Hdf5Dataset other : datasets) {
+            if (other.dtype() != first.dtype()) {
+                throw new BindException(BindException.Category.TYPE, "cannot " + call.name() + " "
+                        + other.description() + " (" + other.dtype() + ") with " + first.description() + " ("
+                        + first.dtype() + "): the files must hold one dtype", arguments.position("files"));
+            }
+            boolean alike = stack ? Arrays.equals(other.shape(), first.shape())
+                    : other.shape().length == first.shape().length;
+            if (!alike) {
+                throw new BindException(BindException.Category.SHAPE, "cannot " + call.name() + " "
+                        + other.description() + " " + Shapes.format(other.shape()) + " with " + first.description()
+                        + " " + Shapes.format(first.shape()) + (stack ? ": stacked arrays need one shape"
+                                : ": concatenated arrays need one rank"), arguments.position("files"));
+            }
+        }
+    }
+
+    /** Concatenated datasets must agree in every axis but the one they are joined along. */
+    private static void checkConcatAxis(Call call, Arguments arguments, List<Hdf5Dataset> datasets, int axis) {
+        long[] first = datasets.get(0).shape();
+        for (Hdf5Dataset other : datasets) {
+            for (int a = 0; a < first.length; a++) {
+                if (a != axis && other.shape()[a] != first[a]) {
+                    throw new BindException(BindException.Category.SHAPE, "cannot " + call.name() + " " + other.description() + " "
+                            + Shapes.format(other.shape()) + " with " + datasets.get(0).description() + " "
+                            + Shapes.format(first) + ": the arrays must match in every axis but " + axis,
+                            arguments.position("files"));
+                }
+            }
+        }
     }
 
     /** The query grid of one stacked or concatenated file's dataset; stack's chunks may name the new axis too. */
