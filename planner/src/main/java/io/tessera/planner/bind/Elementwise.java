@@ -71,7 +71,10 @@ final class Elementwise {
         if (function == ScalarFunction.POWER && args.get(1).weak() && !args.get(0).weak()) {
             Optional<ScalarExpr.Constant> exponent = Constants.evaluate(args.get(1).rel());
             if (exponent.isPresent() && exponent.get().asDouble() == 2) {
-                return Optional.of(apply(ScalarFunction.SQUARE, List.of(args.get(0)), label, position));
+                // an integer base to a float exponent squares in float64, as the promotion says
+                Value.Array base = exponent.get().dtype().isFloat() && !args.get(0).rel().dtype().isFloat()
+                        ? cast(args.get(0), DType.FLOAT64).withName(args.get(0).name()) : args.get(0);
+                return Optional.of(apply(ScalarFunction.SQUARE, List.of(base), label, position));
             }
             if (exponent.isPresent() && exponent.get().asDouble() == 0.5 && args.get(0).rel().dtype().isFloat()) {
                 return Optional.of(apply(ScalarFunction.SQRT, List.of(args.get(0)), label, position));

@@ -1,5 +1,6 @@
 package io.tessera.planner.bind;
 
+import io.tessera.executor.DType;
 import io.tessera.executor.AxisSelection;
 import io.tessera.executor.Selection;
 import io.tessera.executor.Shapes;
@@ -164,8 +165,18 @@ final class Indexing {
     private static long integer(Value value, Position position) {
         if (value instanceof Value.Array array) {
             Optional<ScalarExpr.Constant> constant = Constants.evaluate(array.rel());
+            if (constant.isPresent() && constant.get().dtype().isBool()) {
+                // NumPy reads a bool index as a mask (a new axis of length 1 or 0), not as 0 or 1
+                throw new BindException(BindException.Category.UNSUPPORTED,
+                        "indexing with a boolean is not supported yet", position);
+            }
             if (constant.isPresent() && !constant.get().dtype().isFloat()) {
-                return constant.get().bits();
+                long bits = constant.get().bits();
+                if (constant.get().dtype() == DType.UINT64 && bits < 0) {
+                    throw new BindException(BindException.Category.SHAPE, "index "
+                            + Long.toUnsignedString(bits) + " is out of bounds for any axis", position);
+                }
+                return bits;
             }
             if (constant.isEmpty() && array.rel().ndim() > 0) {
                 throw new BindException(BindException.Category.UNSUPPORTED, "indexing with an array of shape "

@@ -38,8 +38,7 @@ final class PythonIntegers {
             case ABSOLUTE -> a.abs();
             case FLOOR_DIVIDE -> b.signum() == 0 ? null : floorDivide(a, b);
             case REMAINDER -> b.signum() == 0 ? null : a.subtract(floorDivide(a, b).multiply(b));
-            case POWER -> b.signum() < 0 || b.bitLength() > 31 || a.abs().bitLength() * b.longValue() > 200
-                    ? null : a.pow(b.intValue());
+            case POWER -> b.signum() < 0 ? null : power(a, b, label, position);
             default -> null;
         };
         if (result == null) {
@@ -50,6 +49,18 @@ final class PythonIntegers {
                     + " does not fit in 64 bits, in " + label, position);
         }
         return Optional.of(constant(result));
+    }
+
+    /** {@code a ** b} for b at least 0; one far past 64 bits is an error before it is computed. */
+    private static BigInteger power(BigInteger a, BigInteger b, String label, Position position) {
+        if (a.abs().compareTo(BigInteger.ONE) <= 0) {
+            return a.pow(b.testBit(0) ? 1 : b.signum() == 0 ? 0 : 2);
+        }
+        if (b.bitLength() > 31 || (a.abs().bitLength() - 1) * b.longValue() > 64) {
+            throw new BindException(BindException.Category.TYPE, "Python integer " + a + " ** " + b
+                    + " does not fit in 64 bits, in " + label, position);
+        }
+        return a.pow(b.intValue());
     }
 
     private static BigInteger floorDivide(BigInteger a, BigInteger b) {
