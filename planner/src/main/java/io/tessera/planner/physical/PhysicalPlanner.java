@@ -1,5 +1,6 @@
 package io.tessera.planner.physical;
 
+import io.tessera.executor.ChunkGrid;
 import io.tessera.executor.plan.ConcatNode;
 import io.tessera.executor.plan.MapNode;
 import io.tessera.executor.plan.PlanNode;
@@ -11,6 +12,7 @@ import io.tessera.executor.plan.SliceNode;
 import io.tessera.executor.plan.StackNode;
 import io.tessera.executor.plan.TriNode;
 import io.tessera.executor.plan.ValuesNode;
+import io.tessera.planner.bind.BindException;
 import io.tessera.planner.explain.PlanPrinter;
 import io.tessera.planner.rel.ArrayConcat;
 import io.tessera.planner.rel.ArrayMap;
@@ -44,9 +46,21 @@ public final class PhysicalPlanner {
         if (existing != null) {
             return existing;
         }
+        checkChunkSize(rel.chunks());
+        if (rel instanceof ArrayReduce reduce) {
+            checkChunkSize(reduce.operandChunks());
+        }
         PlanNode physical = create(rel);
         built.put(key, physical);
         return physical;
+    }
+
+    /** A chunk is one Java array, so it holds at most 2^31 - 1 elements. */
+    private static void checkChunkSize(ChunkGrid grid) {
+        if (grid.maxChunkElements() > Integer.MAX_VALUE) {
+            throw new BindException(BindException.Category.UNSUPPORTED, "a chunk of " + grid.maxChunkElements()
+                    + " elements is too large (at most " + Integer.MAX_VALUE + "): give smaller chunks", null);
+        }
     }
 
     private List<PlanNode> inputs(ArrayRel rel) {
