@@ -55,6 +55,18 @@ class TesseraRulesTest {
     }
 
     @Test
+    void mapMergeRuleDoesNotCopyLargeMapsIntoEveryReference() {
+        // each level squares the one below: inlining every level would double the expression 24 times
+        String sql = "SELECT sqrt(y) AS y0 FROM npy('y.npy') AS y";
+        for (int i = 1; i <= 24; i++) {
+            sql = "SELECT y" + (i - 1) + " * y" + (i - 1) + " AS y" + i + " FROM (" + sql + ")";
+        }
+        String plan = optimized("SELECT sum(y24) AS s FROM (" + sql + ")");
+        assertTrue(plan.length() < 10_000, plan);
+        assertTrue(plan.contains("Map expr=(((sqrt($0) * sqrt($0)) * (sqrt($0) * sqrt($0)))"), plan);
+    }
+
+    @Test
     void constantFoldRuleComputesConstantsOnce() {
         String sql = "SELECT x * sqrt(4.0) AS r FROM npy('x.npy') AS x";
         assertTrue(optimized(sql).contains("expr=($0 * 2.0)"), optimized(sql));

@@ -84,8 +84,13 @@ final class ScanOp implements Operator {
             for (int axis = 0; axis < inputRank; axis++) {
                 chunk[axis] = groups.get(axis).get(choice[axis]).chunk();
             }
+            // an unshared chunk is copied out and given back at once: a box over many chunks holds one
+            int mark = context.mark();
             ChunkData data = context.readChunk(source, chunk, shared);
             gather(data, part, groups, choice, outputOf, out);
+            if (!shared) {
+                context.releaseTo(mark, null);
+            }
             int axis = inputRank - 1;
             while (axis >= 0) {
                 if (++choice[axis] < groups.get(axis).size()) {

@@ -1,6 +1,7 @@
 package io.tessera.executor.run;
 
 import io.tessera.executor.Block;
+import io.tessera.executor.ExecutorException;
 import io.tessera.executor.DType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,7 +61,16 @@ public final class Arena {
             }
         } else {
             long arrayBytes = (long) size * dtype.itemSize();
-            budget.reserve(arrayBytes, "a buffer of " + io.tessera.executor.Shapes.format(shape) + " " + dtype);
+            String what = "a buffer of " + io.tessera.executor.Shapes.format(shape) + " " + dtype;
+            try {
+                budget.reserve(arrayBytes, what);
+            } catch (ExecutorException e) {
+                // free arrays of other sizes or kinds may hold the bytes this one needs
+                if (!dropFree()) {
+                    throw e;
+                }
+                budget.reserve(arrayBytes, what);
+            }
             bytes += arrayBytes;
             array = Block.newArray(dtype, size);
         }
@@ -116,6 +126,26 @@ public final class Arena {
             return StorageClass.SHORT;
         }
         return StorageClass.BYTE;
+    }
+
+    /** Drops the free arrays and gives their bytes back to the budget; false when there were none. */
+    private boolean dropFree() {
+        long freed = 0;
+        for (Map.Entry<StorageClass, TreeMap<Integer, ArrayDeque<Object>>> kind : free.entrySet()) {
+            int itemSize = switch (kind.getKey()) {
+                case BYTE -> 1;
+                case SHORT -> 2;
+                case INT, FLOAT -> 4;
+                case LONG, DOUBLE -> 8;
+            };
+            for (Map.Entry<Integer, ArrayDeque<Object>> capacity : kind.getValue().entrySet()) {
+                freed += (long) capacity.getKey() * itemSize * capacity.getValue().size();
+            }
+        }
+        free.clear();
+        budget.release(freed);
+        bytes -= freed;
+        return freed > 0;
     }
 
     /** Drops every pooled array and gives its bytes back to the budget. */

@@ -57,12 +57,22 @@ final class OrderedTasks {
         }
         if (failure != null) {
             run.token().cancel("statement failed");
+            // the tasks still running use the statement's buffers: all must end before they are freed
+            boolean interrupted = Thread.interrupted();
             for (Future<R> future : inFlight) {
-                try {
-                    future.get();
-                } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
-                    // the first failure is the one reported
+                while (true) {
+                    try {
+                        future.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException | RuntimeException ignored) {
+                        break; // the first failure is the one reported
+                    }
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             throw failure;
         }

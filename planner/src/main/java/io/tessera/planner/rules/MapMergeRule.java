@@ -10,7 +10,8 @@ import org.apache.calcite.plan.RelRule;
 /** Merges a map whose inputs include maps into one map, so the whole expression runs in one pass. */
 public final class MapMergeRule extends RelRule<RuleConfig> {
     public static final RuleConfig CONFIG = RuleConfig.of("MapMergeRule",
-            b -> b.operand(ArrayMap.class).predicate(map -> InputMerger.hasMapInput(map.getInputs())).anyInputs(),
+            b -> b.operand(ArrayMap.class).predicate(map -> InputMerger.hasMapInput(
+                    RexTranslator.toScalar(map.expression()), map.getInputs())).anyInputs(),
             MapMergeRule::new);
 
     private MapMergeRule(RuleConfig config) {

@@ -14,7 +14,7 @@ import org.apache.calcite.rex.RexNode;
  */
 public final class ReduceMapFuseRule extends RelRule<RuleConfig> {
     public static final RuleConfig CONFIG = RuleConfig.of("ReduceMapFuseRule",
-            b -> b.operand(ArrayReduce.class).predicate(reduce -> InputMerger.hasMapInput(reduce.getInputs()))
+            b -> b.operand(ArrayReduce.class).predicate(reduce -> InputMerger.hasMapInput(operand(reduce), reduce.getInputs()))
                     .anyInputs(),
             ReduceMapFuseRule::new);
 
@@ -25,13 +25,16 @@ public final class ReduceMapFuseRule extends RelRule<RuleConfig> {
     @Override
     public void onMatch(RelOptRuleCall call) {
         ArrayReduce reduce = call.rel(0);
-        ScalarExpr operand = reduce.operand() == null
-                ? new ScalarExpr.Input(0, ArrayRels.unwrap(reduce.getInput(0)).dtype())
-                : RexTranslator.toScalar(reduce.operand());
         InputMerger merger = new InputMerger();
-        ScalarExpr merged = merger.merge(operand, reduce.getInputs());
+        ScalarExpr merged = merger.merge(operand(reduce), reduce.getInputs());
         RexNode fused = RexTranslator.toRex(merged, reduce.getCluster().getRexBuilder());
         call.transformTo(reduce.with(merger.inputs(), fused, reduce.operandShape(), reduce.operandChunks(),
                 reduce.axes(), reduce.chunks()));
+    }
+
+    /** The values the reduction folds, over its inputs (no operand: the first input as it is). */
+    private static ScalarExpr operand(ArrayReduce reduce) {
+        return reduce.operand() == null ? new ScalarExpr.Input(0, ArrayRels.unwrap(reduce.getInput(0)).dtype())
+                : RexTranslator.toScalar(reduce.operand());
     }
 }
