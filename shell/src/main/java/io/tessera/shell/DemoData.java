@@ -1,5 +1,6 @@
 package io.tessera.shell;
 
+import java.util.Locale;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
@@ -39,7 +40,7 @@ final class DemoData {
             Path weather = root.resolve("weather");
             Files.createDirectories(weather);
             for (int day = 1; day <= days; day++) {
-                Path file = weather.resolve(String.format("2014-01-%02d.hdf5", day));
+                Path file = weather.resolve(String.format(Locale.ROOT, "2014-01-%02d.hdf5", day));
                 if (!Files.exists(file)) {
                     write(file, "t2m", temperatures(day, rows, columns), DatasetCreationOptions.builder()
                             .chunkDimensions(chunk, chunk).shuffle().deflate(4).build());

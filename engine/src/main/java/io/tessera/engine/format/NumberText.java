@@ -1,5 +1,6 @@
 package io.tessera.engine.format;
 
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -48,7 +49,7 @@ public final class NumberText {
         if (decimalExponent < -4 || decimalExponent >= 16) {
             String mantissa = d.digits().length() == 1 ? d.digits() : d.digits().charAt(0) + "." + d.digits().substring(1);
             return sign + mantissa + "e" + (decimalExponent < 0 ? "-" : "+")
-                    + String.format("%02d", Math.abs(decimalExponent));
+                    + String.format(Locale.ROOT, "%02d", Math.abs(decimalExponent));
         }
         return sign + plain(d) + (d.exponent() >= d.digits().length() ? ".0" : "");
     }

@@ -1,5 +1,6 @@
 package io.tessera.engine.format;
 
+import java.util.Locale;
 import io.tessera.executor.Block;
 import io.tessera.executor.DType;
 import java.math.BigDecimal;
@@ -264,7 +265,7 @@ public final class NumpyText {
             digits = digits.substring(0, PRECISION + 1);
             exponent++;
         }
-        String exp = "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        String exp = "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
         return new String[] {sign + digits.charAt(0), digits.substring(1), exp};
     }
 }

@@ -1,5 +1,6 @@
 package io.tessera.engine.format;
 
+import java.util.Locale;
 import io.tessera.engine.TesseraException;
 import io.tessera.engine.result.DescribeResult;
 import io.tessera.engine.result.ExplainResult;
@@ -86,7 +87,7 @@ public final class TextFormat implements ResultFormat {
         StringBuilder text = new StringBuilder();
         for (Map<String, String> row : listing.rows()) {
             if (listing.columns().contains("signature")) {
-                text.append(String.format("%-44s %s%n", row.get("signature"), row.get("kind")));
+                text.append(String.format(Locale.ROOT, "%-44s %s\n", row.get("signature"), row.get("kind")));
             } else {
                 text.append(row.get("name")).append('\n');
             }

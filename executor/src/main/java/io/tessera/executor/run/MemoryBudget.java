@@ -1,5 +1,6 @@
 package io.tessera.executor.run;
 
+import java.util.Locale;
 import io.tessera.executor.ExecutorException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -53,6 +54,6 @@ public final class MemoryBudget {
             value /= 1024;
             unit++;
         }
-        return (value == Math.rint(value) ? Long.toString((long) value) : String.format("%.1f", value)) + " " + units[unit];
+        return (value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value)) + " " + units[unit];
     }
 }

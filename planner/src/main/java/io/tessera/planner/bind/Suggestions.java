@@ -1,5 +1,6 @@
 package io.tessera.planner.bind;
 
+import java.util.Locale;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +15,8 @@ public final class Suggestions {
         int limit = Math.max(2, name.length() / 3);
         List<String> best = known.stream()
                 .distinct()
-                .filter(candidate -> distance(name.toLowerCase(), candidate.toLowerCase()) <= limit)
-                .sorted(Comparator.comparingInt((String candidate) -> distance(name.toLowerCase(), candidate.toLowerCase()))
+                .filter(candidate -> distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)) <= limit)
+                .sorted(Comparator.comparingInt((String candidate) -> distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(3)
                 .toList();
