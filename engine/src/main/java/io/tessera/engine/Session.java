@@ -35,7 +35,6 @@ import io.tessera.planner.Planner;
 import io.tessera.planner.bind.Builtins;
 import io.tessera.planner.bind.Catalog;
 import io.tessera.planner.explain.SourceReads;
-import io.tessera.executor.storage.ArraySource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -364,7 +363,4 @@ public final class Session implements AutoCloseable {
         executor.close();
     }
 
-    static String describeSource(ArraySource source) {
-        return source.description();
-    }
 }

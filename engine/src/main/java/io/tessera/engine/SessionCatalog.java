@@ -21,10 +21,6 @@ final class SessionCatalog implements Catalog {
         chunkBytes = value;
     }
 
-    synchronized void putView(View view) {
-        views.put(view.name(), view);
-    }
-
     /**
      * Makes {@code view} the definition of its name while {@code check} runs, so the check sees the
      * view as it will be (a view that refers to itself fails it); keeps it only if the check passes.

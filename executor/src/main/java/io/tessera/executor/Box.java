@@ -12,11 +12,6 @@ public record Box(long[] start, long[] count) {
         count = count.clone();
     }
 
-    /** The whole of an array of this shape. */
-    public static Box of(long[] shape) {
-        return new Box(new long[shape.length], shape);
-    }
-
     public int ndim() {
         return start.length;
     }

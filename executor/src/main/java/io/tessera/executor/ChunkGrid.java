@@ -25,19 +25,6 @@ public final class ChunkGrid {
         return new ChunkGrid(axes);
     }
 
-    /** A grid from explicit block sizes per axis. */
-    public static ChunkGrid fromSizes(List<long[]> sizes) {
-        List<long[]> bounds = new ArrayList<>();
-        for (long[] blocks : sizes) {
-            long[] b = new long[blocks.length + 1];
-            for (int i = 0; i < blocks.length; i++) {
-                b[i + 1] = b[i] + blocks[i];
-            }
-            bounds.add(b);
-        }
-        return fromBounds(bounds);
-    }
-
     /** A grid from explicit boundaries per axis. */
     public static ChunkGrid fromBounds(List<long[]> axisBounds) {
         AxisChunks[] axes = new AxisChunks[axisBounds.size()];

@@ -142,11 +142,6 @@ public enum DType {
         };
     }
 
-    /** True when every value of {@code this} is exactly a value of {@code target} (NumPy's "safe" casting). */
-    public boolean canCastSafely(DType target) {
-        return promote(this, target) == target;
-    }
-
     /** The smallest value of an integer dtype. */
     public long minValue() {
         return switch (this) {

@@ -31,8 +31,4 @@ public final class Numbers {
         return dtype.wrap((long) value);
     }
 
-    /** Compares two longs holding values of {@code dtype} (unsigned for uint64). */
-    public static int compare(long a, long b, DType dtype) {
-        return dtype == DType.UINT64 ? Long.compareUnsigned(a, b) : Long.compare(a, b);
-    }
 }

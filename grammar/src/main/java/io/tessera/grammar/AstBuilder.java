@@ -34,7 +34,6 @@ import io.tessera.grammar.parser.TesseraParser;
 import io.tessera.grammar.parser.TesseraParser.*;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
 /** Builds the AST of records from ANTLR's parse tree. */
@@ -296,8 +295,4 @@ final class AstBuilder {
         return new Position(token.getLine(), token.getCharPositionInLine() + 1);
     }
 
-    @SuppressWarnings("unused")
-    private static Position position(ParserRuleContext context) {
-        return position(context.start);
-    }
 }

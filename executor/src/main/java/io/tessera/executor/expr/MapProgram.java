@@ -47,21 +47,8 @@ public final class MapProgram {
         this.registerCount = compiler.next;
     }
 
-    public ScalarExpr expression() {
-        return expression;
-    }
-
     public DType resultType() {
         return expression.dtype();
-    }
-
-    public int inputCount() {
-        return inputCount;
-    }
-
-    /** True when the program reads input {@code index}. */
-    public boolean uses(int index) {
-        return inputRegisters[index] >= 0;
     }
 
     /** Working lanes for one thread; reuse them across calls. */

@@ -125,16 +125,6 @@ public final class Lanes {
         }
     }
 
-    /** One element of a block as a double lane value (for scalars). */
-    public static double doubleAt(Block block, int index) {
-        return block.getDouble(index);
-    }
-
-    /** One element of a block as a long lane value (for scalars). */
-    public static long longAt(Block block, int index) {
-        return block.getLong(index);
-    }
-
     /** The double lane value of uint64 bits. */
     public static double unsigned(long bits) {
         return Numbers.unsignedToDouble(bits);

@@ -31,14 +31,6 @@ public enum ReduceFunction {
         return skipsNaN() ? valueOf(name().substring(3)) : this;
     }
 
-    /** True for reductions without an identity, which fail on an empty input. */
-    public boolean needsElements() {
-        return switch (withNaN()) {
-            case MIN, MAX, ARGMIN, ARGMAX -> true;
-            default -> false;
-        };
-    }
-
     /** True for argmin and argmax, which NumPy allows over one axis or all. */
     public boolean isArg() {
         return this == ARGMIN || this == ARGMAX;

@@ -34,17 +34,4 @@ public final class ByteDecoder {
         source.position(source.position() + n * itemSize);
     }
 
-    /** Encodes {@code n} elements of {@code source} from element {@code offset} into {@code target}. */
-    public static void encode(Block source, int offset, int n, ByteBuffer target, ByteOrder order) {
-        ByteBuffer out = target.slice().order(order);
-        switch (source.dtype()) {
-            case BOOL, INT8, UINT8 -> out.put((byte[]) source.data(), offset, n);
-            case INT16, UINT16 -> out.asShortBuffer().put((short[]) source.data(), offset, n);
-            case INT32, UINT32 -> out.asIntBuffer().put((int[]) source.data(), offset, n);
-            case INT64, UINT64 -> out.asLongBuffer().put((long[]) source.data(), offset, n);
-            case FLOAT32 -> out.asFloatBuffer().put((float[]) source.data(), offset, n);
-            case FLOAT64 -> out.asDoubleBuffer().put((double[]) source.data(), offset, n);
-        }
-        target.position(target.position() + n * source.dtype().itemSize());
-    }
 }

@@ -72,10 +72,6 @@ public final class ConcatenatedSource implements ArraySource {
         return copy;
     }
 
-    public List<ArraySource> members() {
-        return members;
-    }
-
     @Override
     public String description() {
         return description;

@@ -109,10 +109,6 @@ public final class Hdf5Dataset implements ArraySource {
         return chunks != null;
     }
 
-    public String datasetPath() {
-        return path;
-    }
-
     @Override
     public String description() {
         return file.displayName() + ":" + path;

@@ -3,7 +3,6 @@ package io.tessera.executor.storage;
 import io.tessera.executor.Block;
 import io.tessera.executor.DType;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.zip.Inflater;
 
 /**
@@ -28,10 +27,4 @@ public interface IoContext {
     /** Throws when the statement has been cancelled. */
     void checkCancelled();
 
-    /** Direct buffers are little-endian; this resets one for reuse. */
-    static ByteBuffer prepare(ByteBuffer buffer, int bytes) {
-        buffer.clear().limit(bytes);
-        buffer.order(ByteOrder.LITTLE_ENDIAN);
-        return buffer;
-    }
 }

@@ -66,10 +66,6 @@ public final class StackedSource implements ArraySource {
         return result;
     }
 
-    public List<ArraySource> members() {
-        return members;
-    }
-
     @Override
     public String description() {
         return description;

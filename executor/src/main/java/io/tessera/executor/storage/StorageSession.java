@@ -1,9 +1,7 @@
 package io.tessera.executor.storage;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,13 +37,6 @@ public final class StorageSession implements AutoCloseable {
             npy.put(path, file);
         }
         return file;
-    }
-
-    /** Every file this session has opened. */
-    public synchronized List<Path> openedFiles() {
-        List<Path> paths = new ArrayList<>(hdf5.keySet());
-        paths.addAll(npy.keySet());
-        return paths;
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.tessera.executor.storage.ConcatenatedSource;
 import io.tessera.executor.storage.Hdf5Dataset;
 import io.tessera.executor.storage.Hdf5File;
 import io.tessera.executor.storage.NpyFile;
-import io.tessera.executor.storage.PathResolver;
 import io.tessera.executor.storage.StackedSource;
 import io.tessera.executor.storage.StorageSession;
 import io.tessera.grammar.ast.Call;
@@ -270,7 +269,4 @@ final class Sources {
         return chunk;
     }
 
-    static String describe(long[] shape) {
-        return Shapes.format(shape);
-    }
 }

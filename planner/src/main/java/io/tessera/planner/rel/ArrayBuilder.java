@@ -5,7 +5,6 @@ import io.tessera.executor.ChunkGrid;
 import io.tessera.executor.ChunkGrids;
 import io.tessera.executor.DType;
 import io.tessera.executor.Selection;
-import io.tessera.executor.Shapes;
 import io.tessera.executor.expr.ScalarExpr;
 import io.tessera.executor.reduce.ReduceFunction;
 import io.tessera.executor.storage.ArraySource;
@@ -139,7 +138,4 @@ public final class ArrayBuilder {
         return ChunkGrids.auto(shape, dtype.itemSize(), chunkBytes);
     }
 
-    static String shapeText(long[] shape) {
-        return Shapes.format(shape);
-    }
 }
