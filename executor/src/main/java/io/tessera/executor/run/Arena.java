@@ -43,7 +43,7 @@ public final class Arena {
         };
     }
 
-    /** A block of this shape, recycled when {@link #recycle()} is next called. */
+    /** A block of this shape, pooled until {@link #releaseTo} or {@link #recycle} gives it back. */
     public Block allocate(DType dtype, int[] shape) {
         int size = io.tessera.executor.Shapes.intSize(shape);
         if (size < POOLED_MIN) {

@@ -18,7 +18,7 @@ public interface IoContext {
 
     Inflater inflater();
 
-    /** A block for decoded chunk data, recycled when the task that asked for it ends. */
+    /** A block for decoded chunk data, given back when the operator or task that read it is done. */
     Block allocate(DType dtype, int[] shape);
 
     /** Records that {@code bytes} were read from {@code source}. */
