@@ -26,7 +26,15 @@ public final class Arena {
     private final MemoryBudget budget;
     private long bytes;
 
-    private enum StorageClass { BYTE, SHORT, INT, LONG, FLOAT, DOUBLE }
+    private enum StorageClass {
+        BYTE(1), SHORT(2), INT(4), LONG(8), FLOAT(4), DOUBLE(8);
+
+        final int itemSize;
+
+        StorageClass(int itemSize) {
+            this.itemSize = itemSize;
+        }
+    }
 
     public Arena(MemoryBudget budget) {
         this.budget = budget;
@@ -132,14 +140,8 @@ public final class Arena {
     private boolean dropFree() {
         long freed = 0;
         for (Map.Entry<StorageClass, TreeMap<Integer, ArrayDeque<Object>>> kind : free.entrySet()) {
-            int itemSize = switch (kind.getKey()) {
-                case BYTE -> 1;
-                case SHORT -> 2;
-                case INT, FLOAT -> 4;
-                case LONG, DOUBLE -> 8;
-            };
             for (Map.Entry<Integer, ArrayDeque<Object>> capacity : kind.getValue().entrySet()) {
-                freed += (long) capacity.getKey() * itemSize * capacity.getValue().size();
+                freed += (long) capacity.getKey() * kind.getKey().itemSize * capacity.getValue().size();
             }
         }
         free.clear();

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs physical plans on a fixed pool of worker threads, chunk by chunk, within a memory budget.
  *
  * <p>A reduction whose result is a root, is broadcast against something larger, or is small and has
- * too few chunks to keep the workers busy inline, runs first as a <em>stage</em>: its work is cut into pieces of the reduced axes, run in parallel, and
+ * too few chunks to keep the workers busy inline, runs first as a <em>stage</em>: its work is cut
+ * into pieces of the reduced axes, run in parallel, and
  * the partial states merged in a fixed order (so results do not depend on the number of threads);
  * reductions over the same operand grid run in one stage and share their reads. Everything else,
  * large reductions included, is computed inline, box by box, as the roots' chunks ask for it; a

@@ -45,10 +45,7 @@ final class Sources {
             try {
                 dataset = file.dataset(datasetPath);
             } catch (ExecutorException e) {
-                // with no dataset named, one Tessera cannot read (strings, compounds) just is not bound
-                if (arguments.has("dataset") || e.kind() != ExecutorException.Kind.UNSUPPORTED) {
-                    throw e;
-                }
+                leaveOutOrThrow(arguments, e);
                 unreadable = unreadable == null ? e : unreadable;
                 continue;
             }
@@ -97,10 +94,7 @@ final class Sources {
                     datasets.add(file.dataset(datasetPath));
                 }
             } catch (ExecutorException e) {
-                // as in hdf5(): with no dataset named, one Tessera cannot read is not bound
-                if (arguments.has("dataset") || e.kind() != ExecutorException.Kind.UNSUPPORTED) {
-                    throw e;
-                }
+                leaveOutOrThrow(arguments, e);
                 unreadable = unreadable == null ? e : unreadable;
                 continue;
             }
@@ -129,6 +123,16 @@ final class Sources {
             throw unreadable;
         }
         return new Value.Arrays(label, arrays);
+    }
+
+    /**
+     * With no dataset named, a dataset Tessera cannot read (strings, compounds, float16) is left out
+     * of the source's names; otherwise its error stands.
+     */
+    private static void leaveOutOrThrow(Arguments arguments, ExecutorException e) {
+        if (arguments.has("dataset") || e.kind() != ExecutorException.Kind.UNSUPPORTED) {
+            throw e;
+        }
     }
 
     /** Every file's dataset must have the first one's dtype, and for stack its shape too (rank for concat). */
