@@ -218,8 +218,9 @@ public final class Session implements AutoCloseable {
             List<SourceRead> reads = new ArrayList<>();
             for (SourceReads.Read read : estimate) {
                 ExecutionStats.SourceCounters counters = actual.get(read.source());
-                reads.add(new SourceRead(read.source(), counters == null ? 0 : counters.chunks(), read.chunksTotal(),
-                        counters == null ? 0 : counters.bytes(), read.bytesTotal()));
+                long chunks = counters == null ? 0 : counters.chunks();
+                reads.add(new SourceRead(read.source(), chunks, read.generated() ? chunks : read.chunksTotal(),
+                        counters == null ? 0 : counters.bytes(), read.bytesTotal(), read.generated()));
             }
             return new ExplainResult(planned.logicalPlan(), planned.optimizedPlan(), physical,
                     run.stats.tasksDone(), reads, true, millis(start), run.budget.peak());
@@ -227,7 +228,8 @@ public final class Session implements AutoCloseable {
     }
 
     private static SourceRead sourceRead(SourceReads.Read read) {
-        return new SourceRead(read.source(), read.chunksRead(), read.chunksTotal(), read.bytesRead(), read.bytesTotal());
+        return new SourceRead(read.source(), read.chunksRead(), read.chunksTotal(), read.bytesRead(), read.bytesTotal(),
+                read.generated());
     }
 
     private DescribeResult describe(Describe describe) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
 class NumpyReferenceTest {
     private static final Path FIXTURES = Path.of("src/test/fixtures/numpy");
     private static final List<String> FILES = List.of("sources", "elementwise", "promotion", "reductions", "indexing",
-            "shapes", "errors");
+            "shapes", "generators", "errors");
 
     @TestFactory
     Stream<DynamicNode> resultsMatchNumpy() throws IOException {

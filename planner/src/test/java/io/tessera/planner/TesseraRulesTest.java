@@ -134,7 +134,7 @@ class TesseraRulesTest {
     @Test
     void rulesCanBeSwitchedOffByName() {
         assertEquals(11, TesseraRules.names().size());
-        String plan = without("SELECT x[0] AS r FROM npy('x.npy') AS x", "SliceIntoScanRule");
+        String plan = without("SELECT x[0] AS r FROM npy('x.npy') AS x", "SliceIntoSourceRule");
         assertTrue(plan.contains("Slice select=[0, 0:60]"), plan);
     }
 

@@ -157,6 +157,9 @@ public final class JsonFormat implements ResultFormat {
             json.writeNumberField("chunks_total", read.chunksTotal());
             json.writeNumberField("bytes_read", read.bytesRead());
             json.writeNumberField("bytes_total", read.bytesTotal());
+            if (read.generated()) {
+                json.writeBooleanField("generated", true);
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -61,6 +61,14 @@ public final class TextFormat implements ResultFormat {
         StringBuilder text = new StringBuilder(explain.planText());
         text.append("== ").append(explain.analyzed() ? "Read" : "Reads").append(" ==\n");
         for (SourceRead read : explain.sources()) {
+            if (read.generated()) {
+                text.append(read.source()).append(": generates ").append(MemoryBudget.formatBytes(read.bytesRead()))
+                        .append(" of ").append(MemoryBudget.formatBytes(read.bytesTotal())).append(String.format(
+                                java.util.Locale.ROOT, " (%.3g%%) in %d chunks",
+                                100.0 * read.bytesRead() / Math.max(1, read.bytesTotal()), read.chunksRead()))
+                        .append('\n');
+                continue;
+            }
             text.append(read.source()).append(": chunks ").append(read.chunksRead()).append(" of ")
                     .append(read.chunksTotal()).append(", bytes ").append(MemoryBudget.formatBytes(read.bytesRead()))
                     .append(" of ").append(MemoryBudget.formatBytes(read.bytesTotal())).append('\n');

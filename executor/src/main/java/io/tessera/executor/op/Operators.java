@@ -1,6 +1,7 @@
 package io.tessera.executor.op;
 
 import io.tessera.executor.plan.ConcatNode;
+import io.tessera.executor.plan.GenerateNode;
 import io.tessera.executor.plan.MapNode;
 import io.tessera.executor.plan.PlanNode;
 import io.tessera.executor.plan.RechunkNode;
@@ -74,6 +75,9 @@ public final class Operators {
     private Operator create(PlanNode node) {
         if (node instanceof ScanNode scan) {
             return new ScanOp(scan, scansPerSource.getOrDefault(scan.source().identity(), 0) > 1);
+        }
+        if (node instanceof GenerateNode generate) {
+            return new GenerateOp(generate);
         }
         if (node instanceof MapNode map) {
             return new MapOp(map, inputs(map));

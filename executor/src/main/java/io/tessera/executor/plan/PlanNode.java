@@ -10,7 +10,7 @@ import java.util.List;
  * identity: one node used by several consumers is computed once per region.
  */
 public sealed interface PlanNode
-        permits ScanNode, MapNode, ReduceNode, SliceNode, StackNode, ConcatNode, ReshapeNode, TriNode, ValuesNode,
+        permits ScanNode, GenerateNode, MapNode, ReduceNode, SliceNode, StackNode, ConcatNode, ReshapeNode, TriNode, ValuesNode,
                 RechunkNode {
     DType dtype();
 

@@ -1,5 +1,6 @@
 package io.tessera.executor.run;
 
+import io.tessera.executor.generate.Generator;
 import io.tessera.executor.storage.ArraySource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What a statement did: tasks run, and per source the chunks and bytes actually read. */
+/**
+ * What a statement did: tasks run, per source the chunks and bytes actually read, and per generator
+ * the chunks and bytes it computed.
+ */
 public final class ExecutionStats {
     private final Map<Object, SourceCounters> sources = new ConcurrentHashMap<>();
     private final AtomicLong tasksDone = new AtomicLong();
@@ -51,6 +55,13 @@ public final class ExecutionStats {
         bytesRead.add(bytes);
     }
 
+    /** Records that a box of {@code elements} elements of a generated array was computed. */
+    public void generated(Generator generator, long elements) {
+        SourceCounters counters = sources.computeIfAbsent(generator, key -> new SourceCounters(generator.description()));
+        counters.chunks.increment();
+        counters.bytes.add(elements * generator.dtype().itemSize());
+    }
+
     private SourceCounters counters(ArraySource source) {
         return sources.computeIfAbsent(source.identity(), key -> new SourceCounters(source.description()));
     }
@@ -77,7 +88,7 @@ public final class ExecutionStats {
         return tasksDone.get();
     }
 
-    /** Counters per source, by source identity. */
+    /** Counters per source (by source identity) and per generator. */
     public Map<Object, SourceCounters> sources() {
         return new LinkedHashMap<>(sources);
     }

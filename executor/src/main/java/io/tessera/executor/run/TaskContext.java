@@ -3,6 +3,7 @@ package io.tessera.executor.run;
 import io.tessera.executor.Block;
 import io.tessera.executor.Box;
 import io.tessera.executor.DType;
+import io.tessera.executor.generate.Generator;
 import io.tessera.executor.storage.ArraySource;
 import io.tessera.executor.storage.ChunkData;
 import io.tessera.executor.storage.IoContext;
@@ -167,6 +168,11 @@ public final class TaskContext implements IoContext {
     @Override
     public void bytesRead(ArraySource source, long bytes) {
         stats.bytesRead(reading != null ? reading : source, bytes);
+    }
+
+    /** Records that a box of {@code elements} elements of a generated array was computed. */
+    public void generated(Generator generator, long elements) {
+        stats.generated(generator, elements);
     }
 
     @Override

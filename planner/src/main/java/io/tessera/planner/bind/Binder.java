@@ -47,6 +47,7 @@ public final class Binder {
     private final Elementwise elementwise;
     private final Reductions reductions;
     private final ShapeFunctions shapes;
+    private final Generators generators;
     private final Sources sources;
     private final Attributes attributes;
     private final Deque<String> expanding = new ArrayDeque<>();
@@ -57,6 +58,7 @@ public final class Binder {
         this.elementwise = new Elementwise(builder);
         this.reductions = new Reductions(builder, elementwise);
         this.shapes = new ShapeFunctions(builder, elementwise);
+        this.generators = new Generators(builder);
         this.sources = new Sources(builder, storage);
         this.attributes = new Attributes(builder, shapes);
     }
@@ -410,11 +412,14 @@ public final class Binder {
                 case "npy" -> sources.npy(call, arguments);
                 default -> sources.files(call, arguments, call.name().equals("stack"));
             };
-            case GENERATOR -> shapes.constant(call, arguments, switch (call.name()) {
-                case "ones" -> 1.0;
-                case "full" -> null;
-                default -> 0.0;
-            });
+            case GENERATOR -> switch (call.name()) {
+                case "arange" -> generators.arange(call, arguments);
+                case "linspace" -> generators.linspace(call, arguments);
+                case "eye" -> generators.eye(call, arguments);
+                case "ones" -> generators.constant(call, arguments, 1.0);
+                case "full" -> generators.constant(call, arguments, null);
+                default -> generators.constant(call, arguments, 0.0);
+            };
             case NOT_YET -> throw new IllegalStateException("handled above");
         };
     }

@@ -70,7 +70,13 @@ public final class Builtins {
         }
         add(new Builtin("full", Kind.GENERATOR, List.of("shape", "fill_value", "dtype", "chunks"), 2, null, null,
                 "constant array"));
-        for (String name : List.of("arange", "linspace", "eye", "random_normal", "random_uniform", "random_exponential",
+        add(new Builtin("arange", Kind.GENERATOR, List.of("start", "stop", "step", "dtype", "chunks"), 1, null, null,
+                "evenly spaced values in [start, stop)"));
+        add(new Builtin("linspace", Kind.GENERATOR, List.of("start", "stop", "num", "endpoint", "dtype", "chunks"), 2,
+                null, null, "num evenly spaced values from start to stop"));
+        add(new Builtin("eye", Kind.GENERATOR, List.of("n", "m", "k", "dtype", "chunks"), 1, null, null,
+                "ones on a diagonal, zeros elsewhere"));
+        for (String name : List.of("random_normal", "random_uniform", "random_exponential",
                 "cumsum", "cumprod", "topk", "sort", "argsort", "percentile", "median", "histogram", "unique",
                 "matmul", "dot", "tensordot", "norm")) {
             add(new Builtin(name, Kind.NOT_YET, List.of(), 0, null, null, "not supported yet"));

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Binds the shape functions (reshape, transpose, squeeze, expand_dims, stack, concatenate,
- * rechunk, triu, tril, flip) and the constant generators (zeros, ones, full, empty).
+ * rechunk, triu, tril, flip).
  */
 final class ShapeFunctions {
     private final ArrayBuilder builder;
@@ -240,41 +240,5 @@ final class ShapeFunctions {
         }
         long k = arguments.integer("k").orElse(0L);
         return new Value.Array(builder.tri(x.rel(), k, upper), false, x.name());
-    }
-
-    /** zeros, ones, empty (zeros) and full: a constant broadcast to a shape. */
-    Value.Array constant(Call call, Arguments arguments, Double fill) {
-        long[] shape = arguments.integers("shape").orElseThrow();
-        long size = 1;
-        for (long dim : shape) {
-            if (dim < 0) {
-                throw arguments.error("shape", "negative dimensions are not allowed");
-            }
-            if (dim > 0 && size > Long.MAX_VALUE / dim) {
-                throw arguments.error("shape", "array is too big: " + Shapes.format(shape) + " has more than 2^63 elements");
-            }
-            size *= dim;
-        }
-        DType dtype = DType.FLOAT64;
-        ScalarExpr.Constant value;
-        if (fill == null) {
-            Value.Array given = arguments.array("fill_value");
-            ScalarExpr.Constant constant = Constants.evaluate(given.rel())
-                    .orElseThrow(() -> arguments.error("fill_value", "fill_value must be a constant"));
-            dtype = given.weak() ? (constant.dtype().isFloat() ? DType.FLOAT64 : constant.dtype()) : constant.dtype();
-            value = constant;
-        } else {
-            value = ScalarExpr.Constant.ofDouble(DType.FLOAT64, fill);
-        }
-        if (arguments.has("dtype")) {
-            String name = arguments.string("dtype").orElseThrow();
-            dtype = DType.parse(name).orElseThrow(() -> arguments.error("dtype", "unknown dtype '" + name + "'"));
-        }
-        ArrayRel rel = builder.constant(Constants.convert(value, dtype), shape);
-        long[] sizes = arguments.has("chunks") ? arguments.chunkSizes("chunks", shape.length, shape.length) : null;
-        if (sizes != null) {
-            rel = builder.map(List.of(), Constants.convert(value, dtype), shape, ChunkGrids.explicit(shape, sizes));
-        }
-        return new Value.Array(rel, false, call.name());
     }
 }

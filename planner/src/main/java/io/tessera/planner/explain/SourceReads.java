@@ -2,6 +2,9 @@ package io.tessera.planner.explain;
 
 import io.tessera.executor.AxisSelection;
 import io.tessera.executor.ChunkGrid;
+import io.tessera.executor.Shapes;
+import io.tessera.executor.generate.Generator;
+import io.tessera.executor.plan.GenerateNode;
 import io.tessera.executor.plan.PlanNode;
 import io.tessera.executor.plan.ScanNode;
 import io.tessera.executor.storage.ArraySource;
@@ -14,14 +17,16 @@ import java.util.Map;
 
 /**
  * What a plan will read, per source: the stored chunks that hold selected elements (counted once
- * however many scans of the source need them) and their bytes, out of the source's total.
+ * however many scans of the source need them) and their bytes, out of the source's total; and per
+ * generator, the chunks and bytes it will compute, out of the whole generated array.
  */
 public final class SourceReads {
     /** Enumerate chunk sets up to this size; beyond it, count without enumerating. */
     private static final long ENUMERABLE = 4_000_000;
 
-    /** One source's reads. */
-    public record Read(String source, long chunksRead, long chunksTotal, long bytesRead, long bytesTotal) {
+    /** One source's reads; for a generator ({@code generated}), what it computes. */
+    public record Read(String source, long chunksRead, long chunksTotal, long bytesRead, long bytesTotal,
+            boolean generated) {
     }
 
     private SourceReads() {
@@ -29,27 +34,45 @@ public final class SourceReads {
 
     public static List<Read> of(List<PlanNode> roots) {
         Map<Object, List<ScanNode>> scans = new LinkedHashMap<>();
+        Map<Generator, List<GenerateNode>> generates = new LinkedHashMap<>();
         Map<PlanNode, Boolean> seen = new IdentityHashMap<>();
         for (PlanNode root : roots) {
-            collect(root, scans, seen);
+            collect(root, scans, generates, seen);
         }
         List<Read> reads = new ArrayList<>();
         for (List<ScanNode> group : scans.values()) {
             reads.add(read(group));
         }
+        generates.forEach((generator, nodes) -> reads.add(generated(generator, nodes)));
         return reads;
     }
 
-    private static void collect(PlanNode node, Map<Object, List<ScanNode>> scans, Map<PlanNode, Boolean> seen) {
+    private static void collect(PlanNode node, Map<Object, List<ScanNode>> scans,
+            Map<Generator, List<GenerateNode>> generates, Map<PlanNode, Boolean> seen) {
         if (seen.put(node, Boolean.TRUE) != null) {
             return;
         }
         if (node instanceof ScanNode scan) {
             scans.computeIfAbsent(scan.source().identity(), key -> new ArrayList<>()).add(scan);
         }
-        for (PlanNode input : node.inputs()) {
-            collect(input, scans, seen);
+        if (node instanceof GenerateNode generate) {
+            generates.computeIfAbsent(generate.generator(), key -> new ArrayList<>()).add(generate);
         }
+        for (PlanNode input : node.inputs()) {
+            collect(input, scans, generates, seen);
+        }
+    }
+
+    /** A generator computes each selected element of each of its nodes, chunk by chunk. */
+    private static Read generated(Generator generator, List<GenerateNode> nodes) {
+        long chunks = 0;
+        long bytes = 0;
+        for (GenerateNode node : nodes) {
+            chunks += node.chunks().totalChunks();
+            bytes += node.bytes();
+        }
+        return new Read(generator.description(), chunks, chunks, bytes,
+                Shapes.size(generator.shape()) * generator.dtype().itemSize(), true);
     }
 
     private static Read read(List<ScanNode> scans) {
@@ -83,7 +106,7 @@ public final class SourceReads {
             }
             long average = source.storedBytes(new int[grid.ndim()]);
             return new Read(source.description(), Math.min(chunks, total), total, Math.min(chunks, total) * average,
-                    total * average);
+                    total * average, false);
         }
         BitSet read = new BitSet((int) total);
         for (int[][] perAxis : touched) {
@@ -94,7 +117,7 @@ public final class SourceReads {
         for (int linear = read.nextSetBit(0); linear >= 0; linear = read.nextSetBit(linear + 1)) {
             bytes += source.storedBytes(unravel(linear, grid, index));
         }
-        return new Read(source.description(), read.cardinality(), total, bytes, bytesTotal);
+        return new Read(source.description(), read.cardinality(), total, bytes, bytesTotal, false);
     }
 
     private static int[] unravel(long linear, ChunkGrid grid, int[] index) {

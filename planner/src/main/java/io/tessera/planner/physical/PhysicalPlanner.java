@@ -2,6 +2,7 @@ package io.tessera.planner.physical;
 
 import io.tessera.executor.ChunkGrid;
 import io.tessera.executor.plan.ConcatNode;
+import io.tessera.executor.plan.GenerateNode;
 import io.tessera.executor.plan.MapNode;
 import io.tessera.executor.plan.PlanNode;
 import io.tessera.executor.plan.RechunkNode;
@@ -15,6 +16,7 @@ import io.tessera.executor.plan.ValuesNode;
 import io.tessera.planner.bind.BindException;
 import io.tessera.planner.explain.PlanPrinter;
 import io.tessera.planner.rel.ArrayConcat;
+import io.tessera.planner.rel.ArrayGenerate;
 import io.tessera.planner.rel.ArrayMap;
 import io.tessera.planner.rel.ArrayRechunk;
 import io.tessera.planner.rel.ArrayReduce;
@@ -70,6 +72,9 @@ public final class PhysicalPlanner {
     private PlanNode create(ArrayRel rel) {
         if (rel instanceof ArrayScan scan) {
             return new ScanNode(scan.source(), scan.selection(), scan.chunks());
+        }
+        if (rel instanceof ArrayGenerate generate) {
+            return new GenerateNode(generate.generator(), generate.selection(), generate.chunks());
         }
         if (rel instanceof ArrayMap map) {
             return new MapNode(inputs(map), RexTranslator.toScalar(map.expression()), map.shape(), map.chunks());

@@ -5,6 +5,7 @@ import io.tessera.executor.ChunkGrid;
 import io.tessera.executor.ChunkGrids;
 import io.tessera.executor.DType;
 import io.tessera.executor.Selection;
+import io.tessera.executor.generate.Generator;
 import io.tessera.executor.expr.ScalarExpr;
 import io.tessera.executor.reduce.ReduceFunction;
 import io.tessera.executor.storage.ArraySource;
@@ -55,6 +56,10 @@ public final class ArrayBuilder {
 
     public ArrayScan scan(ArraySource source, Selection selection, ChunkGrid chunks) {
         return new ArrayScan(cluster, source, selection, chunks);
+    }
+
+    public ArrayGenerate generate(Generator generator, ChunkGrid chunks) {
+        return new ArrayGenerate(cluster, generator, Selection.all(generator.shape()), chunks);
     }
 
     /** An elementwise expression over inputs; the grid follows the inputs. */

@@ -9,7 +9,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 
 /** Reads selected elements of a stored array (a dataset, a stack of files, a .npy file). */
-public final class ArrayScan extends ArrayRel {
+public final class ArrayScan extends ArrayRel implements ArraySourceRel {
     private final ArraySource source;
     private final Selection selection;
 
@@ -23,8 +23,14 @@ public final class ArrayScan extends ArrayRel {
         return source;
     }
 
+    @Override
     public Selection selection() {
         return selection;
+    }
+
+    @Override
+    public ArrayRel withSelection(Selection newSelection, ChunkGrid newChunks) {
+        return new ArrayScan(getCluster(), source, newSelection, newChunks);
     }
 
     @Override

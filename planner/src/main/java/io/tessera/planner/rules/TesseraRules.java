@@ -16,13 +16,13 @@ public final class TesseraRules {
     /** Rules that move selections toward the sources. */
     public static final List<RuleConfig> PUSHDOWN = List.of(
             StackIntoScanRule.CONFIG,
-            RechunkIntoScanRule.CONFIG,
+            RechunkIntoSourceRule.CONFIG,
             SliceSliceMergeRule.CONFIG,
             SliceMapTransposeRule.CONFIG,
             SliceReduceTransposeRule.CONFIG,
             SliceStackTransposeRule.CONFIG,
             SliceConcatTransposeRule.CONFIG,
-            SliceIntoScanRule.CONFIG);
+            SliceIntoSourceRule.CONFIG);
 
     /** Rules that fuse elementwise work and fold constants. */
     public static final List<RuleConfig> FUSION = List.of(
