@@ -1,6 +1,7 @@
 package io.tessera.engine;
 
 import io.tessera.engine.result.DescribeResult;
+import io.tessera.engine.result.IntoResult;
 import io.tessera.engine.result.ExplainResult;
 import io.tessera.engine.result.ListingResult;
 import io.tessera.engine.result.MessageResult;
@@ -15,6 +16,11 @@ import io.tessera.executor.run.ExecutionStats;
 import io.tessera.executor.run.Executor;
 import io.tessera.executor.run.MemoryBudget;
 import io.tessera.executor.run.Progress;
+import io.tessera.executor.sink.ChunkSink;
+import io.tessera.executor.sink.ResultWriter;
+import io.tessera.executor.sink.ResultWriters;
+import io.tessera.executor.sink.SinkSpec;
+import io.tessera.executor.sink.SinkTargets;
 import io.tessera.executor.storage.PathResolver;
 import io.tessera.executor.storage.StorageSession;
 import io.tessera.grammar.ParsedStatement;
@@ -35,6 +41,9 @@ import io.tessera.planner.Planner;
 import io.tessera.planner.bind.Builtins;
 import io.tessera.planner.bind.Catalog;
 import io.tessera.planner.explain.SourceReads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,10 +155,13 @@ public final class Session implements AutoCloseable {
         return new Planner(catalog, storage, disabledRules);
     }
 
-    private QueryResult select(Query query) {
+    private StatementResult select(Query query) {
         long start = System.nanoTime();
         try (StorageSession storage = new StorageSession(resolver)) {
             PlannedQuery planned = planner(storage).plan(query);
+            if (planned.into() != null) {
+                return into(planned, storage, start);
+            }
             checkRunnable(planned);
             Run run = run(planned.roots());
             List<ResultItem> items = new ArrayList<>();
@@ -166,11 +178,53 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Streams the result into its sink: nothing is held whole, and the target appears only when complete. */
+    private IntoResult into(PlannedQuery planned, StorageSession storage, long start) {
+        SinkSpec sink = planned.into();
+        List<PlanNode> roots = planned.roots();
+        List<io.tessera.executor.sink.ResultItem> items = new ArrayList<>();
+        for (PlannedQuery.Item item : planned.items()) {
+            PlanNode node = item.node();
+            items.add(new io.tessera.executor.sink.ResultItem(item.name(), node.dtype(), node.shape(), node.chunks()));
+        }
+        Path target = resolver.resolve(sink.path());
+        String display = resolver.display(target);
+        SinkTargets.check(sink, target, display, storage.openedFiles());
+        MemoryBudget budget = new MemoryBudget(settings.memoryLimit());
+        ExecutionStats stats = new ExecutionStats(progress);
+        CancellationToken token = new CancellationToken();
+        running = token;
+        try (ResultWriter writer = ResultWriters.open(sink, target, display, items, budget)) {
+            List<ChunkSink> sinks = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                sinks.add(writer.item(i));
+            }
+            executor.write(roots, sinks, budget, stats, token);
+            token.check();
+            writer.commit();
+        } catch (UncheckedIOException e) {
+            throw ResultWriters.writeError(display, e.getCause());
+        } catch (IOException e) {
+            throw ResultWriters.writeError(display, e);
+        } finally {
+            running = null;
+        }
+        List<IntoResult.Written> written = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < items.size(); i++) {
+            PlanNode node = roots.get(i);
+            String where = sink instanceof SinkSpec.Hdf5 hdf5 ? display + ":/" + hdf5.datasets().get(i) : display;
+            written.add(new IntoResult.Written(items.get(i).name(), where, node.dtype().numpyName(), node.shape(),
+                    node.bytes()));
+            bytes += node.bytes();
+        }
+        return new IntoResult(sink.arguments(), written, bytes, millis(start), stats.bytesRead(), budget.peak());
+    }
+
     private void checkRunnable(PlannedQuery planned) {
         if (planned.into() != null) {
-            throw new TesseraException(TesseraException.Category.UNSUPPORTED, "INTO " + planned.into().name()
-                    + "(...) is not supported yet", planned.into().position().line(),
-                    planned.into().position().column(), null);
+            throw new TesseraException(TesseraException.Category.UNSUPPORTED,
+                    "EXPLAIN ANALYZE of a statement with INTO is not supported yet: EXPLAIN shows its plan");
         }
         long bytes = 0;
         for (PlanNode root : planned.roots()) {

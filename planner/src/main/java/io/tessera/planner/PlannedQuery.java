@@ -1,7 +1,7 @@
 package io.tessera.planner;
 
 import io.tessera.executor.plan.PlanNode;
-import io.tessera.grammar.ast.Call;
+import io.tessera.executor.sink.SinkSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * A SELECT ready to run: its items (each a physical plan root, or a constant string), the plans
  * before and after the rewrite rules, and the sink if the query writes its result.
  */
-public record PlannedQuery(List<Item> items, String logicalPlan, String optimizedPlan, Call into) {
+public record PlannedQuery(List<Item> items, String logicalPlan, String optimizedPlan, SinkSpec into) {
     /** One result item: an array computed by {@code node}, or a string. */
     public record Item(String name, PlanNode node, String text) {
     }

@@ -65,7 +65,7 @@ public final class Planner {
         List<String> names = new ArrayList<>();
         for (BoundQuery.Item item : bound.items()) {
             if (item.value() instanceof Value.Array array) {
-                arrays.add(array.rel());
+                arrays.add(SinkChunks.align(builder, array.rel(), bound.into()));
                 names.add(item.name());
             }
         }

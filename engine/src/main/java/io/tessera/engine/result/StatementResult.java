@@ -2,5 +2,5 @@ package io.tessera.engine.result;
 
 /** What one statement produced. */
 public sealed interface StatementResult
-        permits QueryResult, ExplainResult, DescribeResult, MessageResult, ListingResult {
+        permits QueryResult, IntoResult, ExplainResult, DescribeResult, MessageResult, ListingResult {
 }

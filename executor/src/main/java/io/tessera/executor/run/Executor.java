@@ -14,6 +14,9 @@ import io.tessera.executor.plan.RechunkNode;
 import io.tessera.executor.plan.ReduceNode;
 import io.tessera.executor.plan.SliceNode;
 import io.tessera.executor.plan.ValuesNode;
+import io.tessera.executor.sink.ChunkSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -70,15 +73,7 @@ public final class Executor implements AutoCloseable {
     public List<Block> compute(List<PlanNode> roots, MemoryBudget budget, ExecutionStats stats,
             CancellationToken token) {
         try (StatementRun run = new StatementRun(pool, threads, budget, stats, token)) {
-            Map<PlanNode, PlanNode> computed = new IdentityHashMap<>();
-            for (List<ReduceNode> stage : stages(roots, threads)) {
-                List<Block> results = runStage(run, stage, new Operators(stage.stream().map(r -> (PlanNode) r).toList(),
-                        computed));
-                for (int i = 0; i < stage.size(); i++) {
-                    ReduceNode node = stage.get(i);
-                    computed.put(node, new ValuesNode(results.get(i), node.chunks()));
-                }
-            }
+            Map<PlanNode, PlanNode> computed = runStages(run, roots);
             Operators operators = new Operators(roots, computed);
             List<Block> results = new ArrayList<>();
             for (PlanNode root : roots) {
@@ -87,6 +82,45 @@ public final class Executor implements AutoCloseable {
             }
             return results;
         }
+    }
+
+    /**
+     * Computes every root and streams it, chunk by chunk as its grid cuts it, into its sink; no root
+     * is held whole (unless a stage computed it).
+     */
+    public void write(List<PlanNode> roots, List<ChunkSink> sinks, MemoryBudget budget, ExecutionStats stats,
+            CancellationToken token) {
+        try (StatementRun run = new StatementRun(pool, threads, budget, stats, token)) {
+            Operators operators = new Operators(roots, runStages(run, roots));
+            for (int i = 0; i < roots.size(); i++) {
+                Operator root = operators.get(roots.get(i));
+                ChunkSink sink = sinks.get(i);
+                List<Box> boxes = roots.get(i).chunks().boxes();
+                OrderedTasks.run(run, boxes.size(), (index, context) -> {
+                    Box box = boxes.get(index);
+                    try {
+                        sink.write(box, root.evaluate(box, context));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return Boolean.TRUE;
+                }, (index, done) -> { });
+            }
+        }
+    }
+
+    /** Runs the staged reductions; returns each with the node that holds its values. */
+    private Map<PlanNode, PlanNode> runStages(StatementRun run, List<PlanNode> roots) {
+        Map<PlanNode, PlanNode> computed = new IdentityHashMap<>();
+        for (List<ReduceNode> stage : stages(roots, threads)) {
+            List<Block> results = runStage(run, stage, new Operators(stage.stream().map(r -> (PlanNode) r).toList(),
+                    computed));
+            for (int i = 0; i < stage.size(); i++) {
+                ReduceNode node = stage.get(i);
+                computed.put(node, new ValuesNode(results.get(i), node.chunks()));
+            }
+        }
+        return computed;
     }
 
     /** How many tasks {@link #compute} will run for these roots (for EXPLAIN). */

@@ -39,6 +39,13 @@ public final class StorageSession implements AutoCloseable {
         return file;
     }
 
+    /** Every file the statement has opened (so a sink can refuse to write over one of them). */
+    public synchronized java.util.List<Path> openedFiles() {
+        java.util.List<Path> files = new java.util.ArrayList<>(hdf5.keySet());
+        files.addAll(npy.keySet());
+        return files;
+    }
+
     @Override
     public synchronized void close() {
         hdf5.values().forEach(Hdf5File::close);

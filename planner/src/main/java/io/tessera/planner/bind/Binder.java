@@ -63,9 +63,13 @@ public final class Binder {
         this.attributes = new Attributes(builder, shapes);
     }
 
-    /** Binds a SELECT. */
+    /** Binds a SELECT, and its sink if it has one. */
     public BoundQuery bind(Query query) {
-        return bindQuery(query, Scope.root());
+        BoundQuery bound = bindQuery(query, Scope.root());
+        if (query.into() == null) {
+            return bound;
+        }
+        return new BoundQuery(bound.items(), Sinks.bind(query.into(), bound.items(), e -> bind(e, Scope.root())));
     }
 
     /** Binds a lone expression (DESCRIBE, views). */
@@ -76,13 +80,13 @@ public final class Binder {
     private BoundQuery bindQuery(Query query, Scope outer) {
         Scope scope = new Scope(outer);
         for (WithItem item : query.with()) {
-            Value value = item.expr() != null ? bind(item.expr(), scope) : arrays(bindQuery(item.query(), scope),
+            Value value = item.expr() != null ? bind(item.expr(), scope) : arrays(bindNested(item.query(), scope),
                     item.name());
             scope.bind(item.name(), named(value, item.name()));
         }
         Scope from = new Scope(scope);
         for (Binding binding : query.from()) {
-            Value value = binding.query() != null ? arrays(bindQuery(binding.query(), scope), binding.alias())
+            Value value = binding.query() != null ? arrays(bindNested(binding.query(), scope), binding.alias())
                     : bind(binding.source(), scope);
             bindFrom(from, value, binding);
         }
@@ -97,7 +101,16 @@ public final class Binder {
             int count = seen.merge(name, 1, Integer::sum);
             items.add(new BoundQuery.Item(count == 1 ? name : name + "_" + (count - 1), value));
         }
-        return new BoundQuery(items, query.into());
+        return new BoundQuery(items, null);
+    }
+
+    /** A SELECT inside another statement (WITH, FROM, a view), which cannot write anything. */
+    private BoundQuery bindNested(Query query, Scope outer) {
+        if (query.into() != null) {
+            throw new BindException(BindException.Category.ARGUMENT, "INTO belongs to the outermost SELECT only",
+                    query.into().position());
+        }
+        return bindQuery(query, outer);
     }
 
     private static Value named(Value value, String name) {
@@ -285,7 +298,7 @@ public final class Binder {
                 }
                 return named(value, view.name());
             }
-            Value.Arrays arrays = arrays(bindQuery(view.query(), Scope.root()), view.name());
+            Value.Arrays arrays = arrays(bindNested(view.query(), Scope.root()), view.name());
             return arrays.arrays().size() == 1 ? arrays.arrays().values().iterator().next().withName(view.name())
                     : arrays;
         } finally {

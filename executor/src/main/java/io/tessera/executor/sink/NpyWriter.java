@@ -1,0 +1,145 @@
+package io.tessera.executor.sink;
+
+import io.tessera.executor.Block;
+import io.tessera.executor.Box;
+import io.tessera.executor.DType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a NumPy {@code .npy} file (format 1.0, or 2.0 for a very long header): the header, then
+ * the array in C order, little-endian. Boxes are written where they belong with positional writes,
+ * one per contiguous run, so any number of threads may write at once in any order.
+ */
+public final class NpyWriter implements ChunkSink, AutoCloseable {
+    private final FileChannel channel;
+    private final DType dtype;
+    private final long[] shape;
+    private final long dataStart;
+    private final ThreadLocal<ByteBuffer> buffers = new ThreadLocal<>();
+
+    public NpyWriter(Path path, DType dtype, long[] shape) throws IOException {
+        this.dtype = dtype;
+        this.shape = shape.clone();
+        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        byte[] header = header(dtype, shape);
+        channel.write(ByteBuffer.wrap(header), 0);
+        this.dataStart = header.length;
+        long size = dtype.itemSize();
+        for (long dim : shape) {
+            size *= dim;
+        }
+        if (size > 0) {
+            // the file has its full length from the start, whatever order the boxes come in
+            channel.write(ByteBuffer.allocate(1), dataStart + size - 1);
+        }
+    }
+
+    /** The magic string, version, header length and the header dict, padded to a multiple of 64 bytes. */
+    static byte[] header(DType dtype, long[] shape) {
+        StringBuilder dims = new StringBuilder();
+        for (long dim : shape) {
+            dims.append(dim).append(", ");
+        }
+        String tuple = shape.length == 1 ? "(" + shape[0] + ",)"
+                : "(" + (shape.length == 0 ? "" : dims.substring(0, dims.length() - 2)) + ")";
+        String dict = "{'descr': '" + descr(dtype) + "', 'fortran_order': False, 'shape': " + tuple + ", }";
+        boolean wide = dict.length() + 11 > 65535;
+        int prefix = wide ? 12 : 10;
+        int total = (prefix + dict.length() + 1 + 63) / 64 * 64;
+        StringBuilder padded = new StringBuilder(dict);
+        while (prefix + padded.length() + 1 < total) {
+            padded.append(' ');
+        }
+        padded.append('\n');
+        ByteBuffer out = ByteBuffer.allocate(total).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
+        out.put((byte) (wide ? 2 : 1)).put((byte) 0);
+        if (wide) {
+            out.putInt(padded.length());
+        } else {
+            out.putShort((short) padded.length());
+        }
+        out.put(padded.toString().getBytes(StandardCharsets.US_ASCII));
+        return out.array();
+    }
+
+    private static String descr(DType dtype) {
+        return switch (dtype) {
+            case BOOL -> "|b1";
+            case INT8 -> "|i1";
+            case UINT8 -> "|u1";
+            case FLOAT32 -> "<f4";
+            case FLOAT64 -> "<f8";
+            default -> "<" + (dtype.isUnsigned() ? "u" : "i") + dtype.itemSize();
+        };
+    }
+
+    @Override
+    public void write(Box box, Block block) throws IOException {
+        int rank = shape.length;
+        if (block.size() == 0) {
+            return;
+        }
+        // the trailing axes the box covers whole, and the one before them, make one contiguous run
+        int runAxis = Math.max(rank - 1, 0);
+        while (runAxis > 0 && box.start(runAxis) == 0 && box.count(runAxis) == shape[runAxis]) {
+            runAxis--;
+        }
+        int run = 1;
+        for (int axis = runAxis; axis < rank; axis++) {
+            run *= (int) box.count(axis);
+        }
+        long[] strides = new long[rank];
+        long stride = 1;
+        for (int axis = rank - 1; axis >= 0; axis--) {
+            strides[axis] = stride;
+            stride *= shape[axis];
+        }
+        ByteBuffer buffer = buffer(run * dtype.itemSize());
+        int[] position = new int[rank];
+        for (int offset = 0; offset < block.size(); offset += run) {
+            long element = 0;
+            for (int axis = 0; axis < rank; axis++) {
+                element += (box.start(axis) + position[axis]) * strides[axis];
+            }
+            buffer.clear();
+            BlockBytes.put(block, offset, run, buffer);
+            buffer.flip();
+            long at = dataStart + element * dtype.itemSize();
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+            for (int axis = runAxis - 1; axis >= 0; axis--) {
+                if (++position[axis] < box.count(axis)) {
+                    break;
+                }
+                position[axis] = 0;
+            }
+        }
+    }
+
+    private ByteBuffer buffer(int bytes) {
+        ByteBuffer buffer = buffers.get();
+        if (buffer == null || buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocateDirect(Math.max(bytes, 1 << 16));
+            buffers.set(buffer);
+        }
+        return buffer;
+    }
+
+    /** Forces the data to disk, so a later rename publishes a complete file. */
+    public void finish() throws IOException {
+        channel.force(true);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
