@@ -26,8 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,20 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ZarrWriterTest {
     private static final long[][] SHAPES = {{37}, {13, 10}, {5, 6, 7}};
     private static final long[][] CHUNKS = {{8}, {4, 3}, {2, 4, 3}};
-    private static ExecutorService threads;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startThreads() {
-        threads = Executors.newFixedThreadPool(4);
-    }
-
-    @AfterAll
-    static void stopThreads() {
-        threads.shutdownNow();
-    }
 
     /**
      * Element k of the test arrays: integers spread over the dtype's whole range (uint64 above
@@ -102,8 +88,13 @@ class ZarrWriterTest {
                 return null;
             });
         }
-        for (Future<Void> write : threads.invokeAll(writes)) {
-            write.get();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Void> write : threads.invokeAll(writes)) {
+                write.get();
+            }
+        } finally {
+            threads.shutdownNow();
         }
         writer.finish();
     }

@@ -190,6 +190,16 @@ class ZarrArrayTest {
     }
 
     @Test
+    void readsChunksLargerThanTheArray() throws IOException {
+        Path store = dir.resolve("big-chunk.zarr");
+        writeText(store.resolve(".zarray"), zarray("[3]", "[5]", "<i2", "0", "null", null));
+        writeBytes(store.resolve("0"), encodeLongs(new long[] {4, -5, 6, PADDING, PADDING}, 2, ByteOrder.LITTLE_ENDIAN));
+        ZarrArray array = ZarrArray.open(store, "big-chunk.zarr");
+        assertEquals(1, array.storageGrid().totalChunks());
+        assertArrayEquals(new long[] {4, -5, 6}, longs(readAll(array)));
+    }
+
+    @Test
     void readsAZeroDimensionalArray() throws IOException {
         Path store = dir.resolve("scalar.zarr");
         writeText(store.resolve(".zarray"), zarray("[]", "[]", "<i8", "0", "null", null));
