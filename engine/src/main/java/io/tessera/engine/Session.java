@@ -303,7 +303,8 @@ public final class Session implements AutoCloseable {
                     + "' already exists; use CREATE OR REPLACE VIEW", view.position().line(), view.position().column(),
                     null);
         }
-        Catalog.View definition = new Catalog.View(view.name(), view.expr(), view.query(), null);
+        Catalog.View definition = new Catalog.View(view.name(), view.expr(), view.query(), null,
+                io.tessera.planner.bind.Seeds.draw());
         // bind once now, with the new definition in place, so a view that cannot work is refused now
         catalog.replaceViewChecked(definition, () -> {
             try (StorageSession storage = new StorageSession(resolver)) {

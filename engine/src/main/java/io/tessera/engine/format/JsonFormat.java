@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tessera.engine.TesseraException;
 import io.tessera.engine.result.DescribeResult;
 import io.tessera.engine.result.ExplainResult;
+import io.tessera.engine.result.IntoResult;
 import io.tessera.engine.result.ListingResult;
 import io.tessera.engine.result.MessageResult;
 import io.tessera.engine.result.QueryResult;
@@ -23,7 +24,7 @@ import java.util.Map;
  * lists, NaN and infinities as the strings "NaN", "Infinity" and "-Infinity".
  */
 public final class JsonFormat implements ResultFormat {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = new com.fasterxml.jackson.databind.MappingJsonFactory(); // writes maps too
 
     /** DESCRIBE lists at most this many chunk sizes per axis (an absurdly chunked axis would not fit in memory). */
     private static final int MAX_LISTED_CHUNKS = 1_000_000;
@@ -53,6 +54,9 @@ public final class JsonFormat implements ResultFormat {
         if (result instanceof ExplainResult explain) {
             return object(json -> explain(explain, json));
         }
+        if (result instanceof IntoResult into) {
+            return object(json -> into(into, json));
+        }
         if (result instanceof DescribeResult describe) {
             return object(json -> describe(describe, json));
         }
@@ -73,17 +77,46 @@ public final class JsonFormat implements ResultFormat {
         return object(json -> json.writeStringField("message", message.message()));
     }
 
+    /**
+     * {@code {"into": {sink arguments}, "shape": [...], "dtype": "...", "bytes": n, ...}}: shape and
+     * dtype of the first array written, bytes of them all; "items" lists each.
+     */
+    private static void into(IntoResult into, JsonGenerator json) throws IOException {
+        json.writeFieldName("into");
+        json.writeObject(into.into());
+        IntoResult.Written first = into.items().get(0);
+        writeShape(first.shape(), json);
+        json.writeStringField("dtype", first.dtype());
+        json.writeNumberField("bytes", into.bytes());
+        json.writeArrayFieldStart("items");
+        for (IntoResult.Written written : into.items()) {
+            json.writeStartObject();
+            json.writeStringField("name", written.name());
+            json.writeStringField("target", written.target());
+            json.writeStringField("dtype", written.dtype());
+            writeShape(written.shape(), json);
+            json.writeNumberField("bytes", written.bytes());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeNumberField("elapsed_ms", into.elapsedMs());
+    }
+
+    private static void writeShape(long[] shape, JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart("shape");
+        for (long dim : shape) {
+            json.writeNumber(dim);
+        }
+        json.writeEndArray();
+    }
+
     private static void query(QueryResult query, JsonGenerator json) throws IOException {
         json.writeArrayFieldStart("columns");
         for (ResultItem item : query.items()) {
             json.writeStartObject();
             json.writeStringField("name", item.name());
             json.writeStringField("dtype", item.dtypeName());
-            json.writeArrayFieldStart("shape");
-            for (long dim : item.shape()) {
-                json.writeNumber(dim);
-            }
-            json.writeEndArray();
+            writeShape(item.shape(), json);
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -4,6 +4,7 @@ import java.util.Locale;
 import io.tessera.engine.TesseraException;
 import io.tessera.engine.result.DescribeResult;
 import io.tessera.engine.result.ExplainResult;
+import io.tessera.engine.result.IntoResult;
 import io.tessera.engine.result.ListingResult;
 import io.tessera.engine.result.MessageResult;
 import io.tessera.engine.result.QueryResult;
@@ -28,6 +29,9 @@ public final class TextFormat implements ResultFormat {
         if (result instanceof ExplainResult explain) {
             return explain(explain);
         }
+        if (result instanceof IntoResult into) {
+            return into(into);
+        }
         if (result instanceof DescribeResult describe) {
             return describe(describe);
         }
@@ -47,6 +51,17 @@ public final class TextFormat implements ResultFormat {
         }
         return item.name() + ": " + item.dtypeName() + " " + Shapes.format(item.shape()) + " =\n"
                 + NumpyText.format(item.values());
+    }
+
+    /** One line per array written: {@code wrote t2m: float64 (31, 2880, 5760) to sub.hdf5:/t2m (3.8 GiB)}. */
+    private static String into(IntoResult into) {
+        StringBuilder text = new StringBuilder();
+        for (IntoResult.Written written : into.items()) {
+            text.append("wrote ").append(written.name()).append(": ").append(written.dtype()).append(' ')
+                    .append(Shapes.format(written.shape())).append(" to ").append(written.target()).append(" (")
+                    .append(MemoryBudget.formatBytes(written.bytes())).append(")\n");
+        }
+        return text.toString();
     }
 
     private static String query(QueryResult query) {

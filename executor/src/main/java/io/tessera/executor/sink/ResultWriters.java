@@ -21,8 +21,13 @@ public final class ResultWriters {
             if (spec instanceof SinkSpec.Npy) {
                 return new NpyResultWriter(target, items.get(0));
             }
-            throw new ExecutorException(ExecutorException.Kind.UNSUPPORTED, "INTO " + spec.arguments().get("sink")
-                    + "(...) is not supported yet");
+            if (spec instanceof SinkSpec.Zarr zarr) {
+                return new ZarrResultWriter(target, zarr, items.get(0));
+            }
+            if (spec instanceof SinkSpec.Image image) {
+                return new ImageResultWriter(target, image, items.get(0), budget);
+            }
+            throw new ExecutorException(ExecutorException.Kind.UNSUPPORTED, "INTO hdf5(...) is not supported yet");
         } catch (IOException e) {
             throw writeError(display, e);
         }

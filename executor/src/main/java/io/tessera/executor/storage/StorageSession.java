@@ -12,6 +12,7 @@ public final class StorageSession implements AutoCloseable {
     private final PathResolver resolver;
     private final Map<Path, Hdf5File> hdf5 = new LinkedHashMap<>();
     private final Map<Path, NpyFile> npy = new LinkedHashMap<>();
+    private final Map<Path, ZarrArray> zarr = new LinkedHashMap<>();
 
     public StorageSession(PathResolver resolver) {
         this.resolver = resolver;
@@ -39,10 +40,21 @@ public final class StorageSession implements AutoCloseable {
         return file;
     }
 
+    /** A Zarr array (a directory holding {@code .zarray}); it holds no open file. */
+    public synchronized ZarrArray zarr(Path directory) {
+        ZarrArray array = zarr.get(directory);
+        if (array == null) {
+            array = ZarrArray.open(directory, resolver.display(directory));
+            zarr.put(directory, array);
+        }
+        return array;
+    }
+
     /** Every file the statement has opened (so a sink can refuse to write over one of them). */
     public synchronized java.util.List<Path> openedFiles() {
         java.util.List<Path> files = new java.util.ArrayList<>(hdf5.keySet());
         files.addAll(npy.keySet());
+        files.addAll(zarr.keySet());
         return files;
     }
 

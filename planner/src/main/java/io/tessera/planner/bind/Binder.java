@@ -48,6 +48,7 @@ public final class Binder {
     private final Reductions reductions;
     private final ShapeFunctions shapes;
     private final Generators generators;
+    private final Seeds seeds = new Seeds(Seeds.draw());
     private final Sources sources;
     private final Attributes attributes;
     private final Deque<String> expanding = new ArrayDeque<>();
@@ -58,7 +59,7 @@ public final class Binder {
         this.elementwise = new Elementwise(builder);
         this.reductions = new Reductions(builder, elementwise);
         this.shapes = new ShapeFunctions(builder, elementwise);
-        this.generators = new Generators(builder);
+        this.generators = new Generators(builder, seeds);
         this.sources = new Sources(builder, storage);
         this.attributes = new Attributes(builder, shapes);
     }
@@ -289,6 +290,10 @@ public final class Binder {
     }
 
     private Value view(Catalog.View view, Position position) {
+        return seeds.within(view.seed(), () -> viewBody(view, position));
+    }
+
+    private Value viewBody(Catalog.View view, Position position) {
         enter(view.name(), "view", position);
         try {
             if (view.expr() != null) {
@@ -423,6 +428,7 @@ public final class Binder {
             case SOURCE -> switch (call.name()) {
                 case "hdf5" -> sources.hdf5(call, arguments);
                 case "npy" -> sources.npy(call, arguments);
+                case "zarr" -> sources.zarr(call, arguments);
                 default -> sources.files(call, arguments, call.name().equals("stack"));
             };
             case GENERATOR -> switch (call.name()) {

@@ -65,6 +65,8 @@ public final class Builtins {
         add(new Builtin("concat", Kind.SOURCE, List.of("files", "dataset", "axis", "chunks"), 1, null, null,
                 "a dataset of many files joined along an axis"));
         add(new Builtin("npy", Kind.SOURCE, List.of("path", "chunks"), 1, null, null, "a NumPy .npy file"));
+        add(new Builtin("zarr", Kind.SOURCE, List.of("path", "array", "chunks"), 1, null, null,
+                "the arrays of a Zarr v2 store"));
         for (String name : List.of("zeros", "ones", "empty")) {
             add(new Builtin(name, Kind.GENERATOR, List.of("shape", "dtype", "chunks"), 1, null, null, "constant array"));
         }

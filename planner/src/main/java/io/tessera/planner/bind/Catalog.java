@@ -7,8 +7,11 @@ import java.util.Optional;
 
 /** What the binder may look up beyond a statement: views, user functions and settings. */
 public interface Catalog {
-    /** A view: an expression, or a query whose items are its arrays. */
-    record View(String name, Expr expr, Query query, String text) {
+    /**
+     * A view: an expression, or a query whose items are its arrays; {@code seed} is the base of the
+     * seeds its unseeded random generators use, drawn when it was created.
+     */
+    record View(String name, Expr expr, Query query, String text, long seed) {
     }
 
     /** A user function: an expression over its parameters. */

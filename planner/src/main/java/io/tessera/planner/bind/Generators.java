@@ -17,9 +17,11 @@ import java.util.List;
 /** Binds the generators: constants (zeros, ones, full, empty), ranges (arange, linspace, eye) and random arrays. */
 final class Generators {
     private final ArrayBuilder builder;
+    private final Seeds seeds;
 
-    Generators(ArrayBuilder builder) {
+    Generators(ArrayBuilder builder, Seeds seeds) {
         this.builder = builder;
+        this.seeds = seeds;
     }
 
     /** zeros, ones, empty (zeros) and full: a constant broadcast to a shape. */

@@ -1,5 +1,6 @@
 package io.tessera.planner.bind;
 
+import io.tessera.executor.sink.ColorMap;
 import io.tessera.executor.sink.SinkSpec;
 import io.tessera.grammar.ast.Call;
 import io.tessera.grammar.ast.Expr;
@@ -111,6 +112,9 @@ final class Sinks {
                     + io.tessera.executor.Shapes.format(array.rel().shape()));
         }
         String cmap = arguments.string("cmap").orElse("viridis");
+        if (ColorMap.named(cmap).isEmpty()) {
+            throw arguments.error("cmap", "unknown colour map '" + cmap + "'" + Suggestions.closest(cmap, ColorMap.names()));
+        }
         Integer width = null;
         if (arguments.has("width")) {
             long given = arguments.integer("width").orElseThrow();

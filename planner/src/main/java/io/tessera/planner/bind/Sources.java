@@ -10,6 +10,7 @@ import io.tessera.executor.storage.ConcatenatedSource;
 import io.tessera.executor.storage.Hdf5Dataset;
 import io.tessera.executor.storage.Hdf5File;
 import io.tessera.executor.storage.NpyFile;
+import io.tessera.executor.storage.ZarrArray;
 import io.tessera.executor.storage.StackedSource;
 import io.tessera.executor.storage.StorageSession;
 import io.tessera.grammar.ast.Call;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Binds the file sources: {@code hdf5}, {@code stack}, {@code concat} and {@code npy}. Files are
+ * Binds the file sources: {@code hdf5}, {@code stack}, {@code concat}, {@code npy} and {@code zarr}. Files are
  * opened here, so a missing file or dataset is reported before anything is read.
  */
 final class Sources {
@@ -226,6 +227,26 @@ final class Sources {
         ArraySource source = file.withReadChunks(regularChunk(storedGrid));
         return new Value.Arrays("npy('" + path + "')", Map.of(name, new Value.Array(
                 builder.scan(source, Selection.transpose(stored, reverse), grid), false, name)));
+    }
+
+    /**
+     * {@code zarr(path [, array] [, chunks => c])}: a Zarr v2 array, or every array of a group (named
+     * by their paths in it), as {@code hdf5} binds datasets.
+     */
+    Value.Arrays zarr(Call call, Arguments arguments) {
+        String path = arguments.string("path").orElseThrow();
+        Path resolved = storage.resolver().resolve(path);
+        List<String> names = arguments.has("array") ? List.of(arguments.string("array").orElseThrow())
+                : ZarrArray.arrayPaths(resolved, storage.resolver().display(resolved));
+        Map<String, Value.Array> arrays = new LinkedHashMap<>();
+        for (String array : names) {
+            String relative = array.startsWith("/") ? array.substring(1) : array;
+            ZarrArray source = storage.zarr(storage.resolver().resolve(relative.isEmpty() ? path : path + "/" + relative));
+            String name = relative.isEmpty() ? stem(resolved) : relative;
+            ChunkGrid grid = queryGrid(arguments, source.shape(), source.storageGrid(), source.dtype().itemSize());
+            arrays.put(name, scan(source, grid, name));
+        }
+        return new Value.Arrays("zarr('" + path + "')", arrays);
     }
 
     private Value.Array scan(ArraySource source, ChunkGrid grid, String name) {
