@@ -63,7 +63,7 @@ final class Hdf5BTreeV1 {
             long base = space.reserve((long) nodes * nodeBytes);
             int[] parentFirstLeaf = new int[nodes];
             long[] parentEntries = new long[nodes];
-            Hdf5Bytes batch = new Hdf5Bytes(Math.min(BATCH_BYTES, nodes * nodeBytes) + nodeBytes);
+            Hdf5Bytes batch = new Hdf5Bytes((int) Math.min(BATCH_BYTES, (long) nodes * nodeBytes) + nodeBytes);
             long batchAddress = base;
             for (int node = 0; node < nodes; node++) {
                 int from = (int) ((long) node * entryCount / nodes);

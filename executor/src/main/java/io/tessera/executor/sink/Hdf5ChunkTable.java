@@ -26,11 +26,10 @@ final class Hdf5ChunkTable implements Hdf5BTreeV1.Keys {
     Hdf5ChunkTable(long[] shape, long[] chunkShape) {
         this.chunkShape = chunkShape.clone();
         this.counts = new long[shape.length];
-        long total = 1;
         for (int axis = 0; axis < shape.length; axis++) {
-            counts[axis] = (shape[axis] + chunkShape[axis] - 1) / chunkShape[axis];
-            total = counts[axis] == 0 ? 0 : total <= MAX_CHUNKS / counts[axis] ? total * counts[axis] : MAX_CHUNKS + 1;
+            counts[axis] = shape[axis] / chunkShape[axis] + (shape[axis] % chunkShape[axis] == 0 ? 0 : 1);
         }
+        long total = chunkCount(counts);
         if (total > MAX_CHUNKS) {
             throw new IllegalArgumentException("chunks of " + Arrays.toString(chunkShape) + " cut "
                     + Arrays.toString(shape) + " into more than " + MAX_CHUNKS + " chunks; use larger chunks");
@@ -38,6 +37,23 @@ final class Hdf5ChunkTable implements Hdf5BTreeV1.Keys {
         this.addresses = new long[(int) total];
         this.sizes = new int[(int) total];
         Arrays.fill(addresses, Hdf5Bytes.UNDEFINED_ADDRESS);
+    }
+
+    // the product of the per-axis counts, or MAX_CHUNKS + 1 when it is larger
+    private static long chunkCount(long[] counts) {
+        long total = 1;
+        for (long count : counts) {
+            if (count == 0) {
+                return 0;
+            }
+        }
+        for (long count : counts) {
+            if (total > MAX_CHUNKS / count) {
+                return MAX_CHUNKS + 1;
+            }
+            total *= count;
+        }
+        return total;
     }
 
     /** How many chunks the grid has. */

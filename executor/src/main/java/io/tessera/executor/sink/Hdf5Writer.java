@@ -96,60 +96,72 @@ public final class Hdf5Writer implements Closeable {
         String key = memberName(name);
         Objects.requireNonNull(dtype, "dtype is null");
         long[] dims = Objects.requireNonNull(shape, "shape is null").clone();
-        if (dims.length > MAX_RANK) {
-            throw new IllegalArgumentException("HDF5 datasets have at most " + MAX_RANK + " axes, not " + dims.length);
-        }
-        long bytes = dtype.itemSize();
-        for (long length : dims) {
-            if (length < 0) {
-                throw new IllegalArgumentException("negative length in shape " + Arrays.toString(dims));
-            }
-        }
-        try {
-            for (long length : dims) {
-                bytes = Math.multiplyExact(bytes, length);
-            }
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " is too large", e);
-        }
+        long bytes = byteSize(dtype, dims);
         if (chunks == null) {
             if (deflateLevel != -1 || shuffle) {
                 throw new IllegalArgumentException("deflate and shuffle need chunks: '" + key + "' is contiguous");
             }
             synchronized (this) {
                 checkNew(key);
+                // the data's place is fixed now, so boxes can be written in place from any thread
                 long address = bytes == 0 ? Hdf5Bytes.UNDEFINED_ADDRESS : space.reserve(bytes);
-                Dataset dataset = new Dataset(key, dtype, dims, null, -1, false, address, bytes);
-                datasets.put(key, dataset);
-                return dataset;
+                return register(new Dataset(key, dtype, dims, null, -1, false, address, bytes));
             }
-        }
-        if (dims.length == 0) {
-            throw new IllegalArgumentException("a scalar cannot be chunked: '" + key + "'");
-        }
-        if (chunks.length != dims.length) {
-            throw new IllegalArgumentException(chunks.length + " chunk lengths for " + dims.length + " axes: '" + key + "'");
         }
         if (deflateLevel < -1 || deflateLevel > 9) {
             throw new IllegalArgumentException("deflate level " + deflateLevel + " is not -1 (none) or 0..9");
         }
-        long[] stored = new long[dims.length];
-        for (int axis = 0; axis < dims.length; axis++) {
+        long[] stored = storedChunks(key, dims, chunks);
+        synchronized (this) {
+            checkNew(key);
+            return register(new Dataset(key, dtype, dims, stored, deflateLevel, shuffle, Hdf5Bytes.UNDEFINED_ADDRESS, 0));
+        }
+    }
+
+    private static long byteSize(DType dtype, long[] shape) {
+        if (shape.length > MAX_RANK) {
+            throw new IllegalArgumentException("HDF5 datasets have at most " + MAX_RANK + " axes, not " + shape.length);
+        }
+        for (long length : shape) {
+            if (length < 0) {
+                throw new IllegalArgumentException("negative length in shape " + Arrays.toString(shape));
+            }
+        }
+        try {
+            long bytes = dtype.itemSize();
+            for (long length : shape) {
+                bytes = Math.multiplyExact(bytes, length);
+            }
+            return bytes;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large", e);
+        }
+    }
+
+    // the chunk shape as stored: a chunk longer than a non-empty axis is clipped to it
+    private static long[] storedChunks(String key, long[] shape, long[] chunks) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("a scalar cannot be chunked: '" + key + "'");
+        }
+        if (chunks.length != shape.length) {
+            throw new IllegalArgumentException(chunks.length + " chunk lengths for " + shape.length + " axes: '" + key + "'");
+        }
+        long[] stored = new long[shape.length];
+        for (int axis = 0; axis < shape.length; axis++) {
             if (chunks[axis] < 1) {
                 throw new IllegalArgumentException("chunk lengths must be at least 1: " + Arrays.toString(chunks));
             }
-            stored[axis] = dims[axis] > 0 ? Math.min(chunks[axis], dims[axis]) : chunks[axis];
+            stored[axis] = shape[axis] > 0 ? Math.min(chunks[axis], shape[axis]) : chunks[axis];
             if (stored[axis] > 0xFFFF_FFFFL) {
                 throw new IllegalArgumentException("chunk length " + stored[axis] + " does not fit HDF5's 32 bits");
             }
         }
-        synchronized (this) {
-            checkNew(key);
-            Dataset dataset = new Dataset(key, dtype, dims, stored, deflateLevel, shuffle,
-                    Hdf5Bytes.UNDEFINED_ADDRESS, 0);
-            datasets.put(key, dataset);
-            return dataset;
-        }
+        return stored;
+    }
+
+    private Dataset register(Dataset dataset) {
+        datasets.put(dataset.name, dataset);
+        return dataset;
     }
 
     private static String memberName(String name) {
