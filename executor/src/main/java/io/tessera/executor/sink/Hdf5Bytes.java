@@ -80,13 +80,6 @@ final class Hdf5Bytes {
         return zeros(total - size);
     }
 
-    /** Overwrites 8 bytes at {@code position} (for a field known only after later fields). */
-    void setU64(int position, long value) {
-        for (int i = 0; i < 8; i++) {
-            bytes[position + i] = (byte) (value >>> (8 * i));
-        }
-    }
-
     byte[] toArray() {
         return Arrays.copyOf(bytes, size);
     }

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Nothing is aligned: the format requires no alignment of these structures.
  *
  * <h2>Structures, and why</h2>
- * The oldest structures of the format, which libhdf5 1.8 and later, h5py and jhdf all read:
+ * The oldest structures of the format, which every reader knows (libhdf5 since 1.8, so h5py and
+ * netCDF; jhdf; checked here with h5py on libhdf5 1.10.8, jhdf 0.13 and the engine's reader):
  * <ul>
  * <li>superblock version 0 with 8-byte offsets and lengths (files past 4 GiB work; all addresses here
  * are 64-bit), group leaf K 4 and internal K 16 (libhdf5's defaults); the chunk B-tree K is then 32,
@@ -55,6 +56,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * A chunk length longer than a non-empty axis is stored clipped to the axis (libhdf5 refuses chunks
  * longer than a fixed-size axis); the chunk grid, and so the boxes to write, are the same.
+ *
+ * <h2>Limits</h2>
+ * At most 32 axes; a chunk of at most 1 GiB (it is encoded in one Java array; libhdf5's limit is
+ * 4 GiB); fewer than 2^31 chunks a dataset (the chunk table is two Java arrays, 12 bytes a chunk).
+ * Names are any non-empty UTF-8 text without {@code /} or NUL, other than {@code .}. {@code finish()}
+ * does not force the file to disk.
  *
  * <h2>Threads</h2>
  * {@link Dataset#writeBox} may be called from many threads at once; {@link #create} too. {@link #finish()}
