@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * libhdf5, through h5py, reads what the writer wrote: every dtype and layout, the values bit for
  * bit (whole and in a slice that crosses chunks), the chunk shape, filters and fill value, with no
- * HDF5 diagnostics and no Python warnings. Runs where {@code /usr/bin/python3} has h5py.
+ * HDF5 diagnostics and no Python warnings. libhdf5 can also change the files: add members to the
+ * group (its heap, symbol table nodes and B-tree) and rewrite chunks (the chunk B-tree's keys).
+ * Runs where {@code /usr/bin/python3} has h5py.
  */
 class Hdf5WriterH5pyTest {
     private static final String PYTHON = "/usr/bin/python3";
@@ -160,7 +162,7 @@ class Hdf5WriterH5pyTest {
     }
 
     private static final String CHECK_SCRIPT = """
-            import json, sys
+            import json, shutil, sys
             import numpy as np
             import h5py
 
@@ -199,6 +201,24 @@ class Hdf5WriterH5pyTest {
                             part = tuple(slice(n // 3, n - n // 4) for n in shape)
                             check(ds[part].astype(dtype).tobytes() == expected[part].tobytes(), what + ": slice differs")
                         checked += 1
+                # libhdf5 can also change the file: add members to the group, rewrite chunks (their sizes change)
+                copy = entry["file"] + ".copy.h5"
+                shutil.copyfile(entry["file"], copy)
+                rewritten = [d for d in entry["datasets"] if d["chunks"] is not None and 0 not in d["shape"]][:3]
+                with h5py.File(copy, "r+") as f:
+                    for i in range(20):
+                        f.create_dataset("added_%d" % i, data=np.arange(i + 1))
+                    for d in rewritten:
+                        ds = f[d["name"]]
+                        ds[...] = ds[...][::-1]
+                with h5py.File(copy, "r") as f:
+                    check(set(f.keys()) == names | {"added_%d" % i for i in range(20)}, copy + ": members after adding")
+                    check((f["added_19"][()] == np.arange(20)).all(), copy + ": added values")
+                    for d in entry["datasets"]:
+                        expected = np.fromfile(d["raw"], dtype=np.dtype(d["dtype"]).newbyteorder("<")).reshape(tuple(d["shape"]))
+                        if d in rewritten:
+                            expected = expected[::-1]
+                        check(f[d["name"]][()].tobytes() == expected.tobytes(), copy + ":" + d["name"] + " after changes")
             print("checked %d datasets" % checked)
             """;
 }
