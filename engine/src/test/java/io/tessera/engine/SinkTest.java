@@ -83,6 +83,68 @@ class SinkTest {
     }
 
     @Test
+    void hdf5RoundTripsSeveralItemsChunkedAndCompressed() throws IOException {
+        String a = "reshape(arange(600), (20, 30))[::-1, 3:]";
+        String b = "astype(eye(9, 11, k => 1), 'bool')";
+        String c = "astype(linspace(-1, 1, 101), 'float32')";
+        IntoResult result = into("SELECT " + a + " AS a, " + b + " AS b, " + c + " AS c, sum(arange(4)) AS d "
+                + "INTO hdf5('m.h5', compression => 'gzip')");
+        assertEquals(List.of("a", "b", "c", "d"), result.items().stream().map(IntoResult.Written::name).toList());
+        assertEquals("m.h5:/b", result.items().get(1).target());
+        assertSameValues(values("SELECT " + a), values("SELECT a FROM hdf5('m.h5', 'a') AS a"));
+        assertSameValues(values("SELECT " + b), values("SELECT b FROM hdf5('m.h5', 'b') AS b"));
+        assertSameValues(values("SELECT " + c), values("SELECT c FROM hdf5('m.h5', 'c') AS c"));
+        assertEquals(6, values("SELECT d FROM hdf5('m.h5', 'd') AS d").getLong(0));
+        try (io.jhdf.HdfFile file = new io.jhdf.HdfFile(root.resolve("m.h5"))) {
+            assertArrayEquals(new int[] {20, 27}, file.getDatasetByPath("/a").getDimensions());
+        }
+        into("SELECT reshape(arange(60.0), (6, 10)) AS t INTO hdf5('t.h5', '/t', chunks => (4, 3))");
+        io.tessera.engine.result.DescribeResult described = (io.tessera.engine.result.DescribeResult) session
+                .execute("DESCRIBE hdf5('t.h5', 't')").get(0);
+        assertEquals(3, described.arrays().get(0).chunks().maxChunk(1));
+        assertEquals(4, described.arrays().get(0).chunks().maxChunk(0));
+    }
+
+    @Test
+    void writtenFilesReadBackInNumpyAndH5py() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(python("import h5py, numpy") == 0, "no h5py for /usr/bin/python3");
+        into("SELECT reshape(arange(-3000, 3000), (60, 100)) * 3 AS i, astype(eye(40, 50, k => 2), 'uint8') AS u, "
+                + "where(eye(30) > 0, nan, reshape(linspace(0, 1, 900), (30, 30))) AS f INTO hdf5('p.h5', "
+                + "compression => 'gzip')");
+        into("SELECT astype(reshape(arange(24), (2, 3, 4)), 'int16')[:, ::-1] AS n INTO npy('p.npy')");
+        assertEquals(0, python(String.join("\n",
+                "import h5py, numpy as np",
+                "f = h5py.File('p.h5', 'r')",
+                "assert sorted(f) == ['f', 'i', 'u'], list(f)",
+                "assert np.array_equal(f['i'][:], np.arange(-3000, 3000).reshape(60, 100) * 3)",
+                "assert f['u'].dtype == np.uint8 and np.array_equal(f['u'][:], np.eye(40, 50, k=2).astype('uint8'))",
+                "expected = np.where(np.eye(30) > 0, np.nan, np.linspace(0, 1, 900).reshape(30, 30))",
+                "assert np.array_equal(f['f'][:], expected, equal_nan=True) and f['f'].compression == 'gzip'",
+                "n = np.load('p.npy')",
+                "assert n.dtype == np.int16",
+                "assert np.array_equal(n, np.arange(24).reshape(2, 3, 4).astype('int16')[:, ::-1])")));
+    }
+
+    private int python(String script) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
+            return -1;
+        }
+        Process process = new ProcessBuilder("/usr/bin/python3", "-c", script).directory(root.toFile()).inheritIO()
+                .start();
+        return process.waitFor();
+    }
+
+    @Test
+    void anExistingHdf5FileIsNotChanged() throws IOException {
+        into("SELECT arange(5) AS x INTO hdf5('h.h5')");
+        assertError("dataset '/x' exists already in 'h.h5'", "SELECT arange(6) AS x INTO hdf5('h.h5')");
+        assertError("'h.h5' exists already", "SELECT arange(6) AS y INTO hdf5('h.h5')");
+        assertError("several items", "SELECT arange(6) AS y, arange(2) AS z INTO hdf5('g.h5', 'y')");
+        assertSameValues(values("SELECT arange(5)"), values("SELECT x FROM hdf5('h.h5') AS x"));
+        assertFiles("h.h5");
+    }
+
+    @Test
     void zarrRoundTripsWithItsChunksAndCompression() {
         IntoResult result = into("SELECT reshape(linspace(0, 1, 600), (20, 30)) * eye(20, 30) + 1 AS z "
                 + "INTO zarr('z.zarr', chunks => (7, 8), compression => 'zlib')");

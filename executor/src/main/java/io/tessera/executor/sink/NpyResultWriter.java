@@ -25,7 +25,6 @@ final class NpyResultWriter implements ResultWriter {
 
     @Override
     public void commit() throws IOException {
-        writer.finish();
         writer.close();
         target.commit();
     }

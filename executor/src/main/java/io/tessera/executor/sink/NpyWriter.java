@@ -133,11 +133,6 @@ public final class NpyWriter implements ChunkSink, AutoCloseable {
         return buffer;
     }
 
-    /** Forces the data to disk, so a later rename publishes a complete file. */
-    public void finish() throws IOException {
-        channel.force(true);
-    }
-
     @Override
     public void close() throws IOException {
         channel.close();

@@ -27,7 +27,7 @@ public final class ResultWriters {
             if (spec instanceof SinkSpec.Image image) {
                 return new ImageResultWriter(target, image, items.get(0), budget);
             }
-            throw new ExecutorException(ExecutorException.Kind.UNSUPPORTED, "INTO hdf5(...) is not supported yet");
+            return new Hdf5ResultWriter(target, (SinkSpec.Hdf5) spec, items);
         } catch (IOException e) {
             throw writeError(display, e);
         }

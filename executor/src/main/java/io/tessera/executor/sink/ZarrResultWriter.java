@@ -13,21 +13,12 @@ final class ZarrResultWriter implements ResultWriter {
     ZarrResultWriter(Path path, SinkSpec.Zarr spec, ResultItem item) throws IOException {
         this.target = new TemporaryTarget(path, false);
         try {
-            this.writer = ZarrWriter.create(target.temporary(), item.dtype(), item.shape(), firstChunks(item),
+            this.writer = ZarrWriter.create(target.temporary(), item.dtype(), item.shape(), item.storedChunks(),
                     spec.zlib() ? "zlib" : null, ZLIB_LEVEL);
         } catch (IOException | RuntimeException e) {
             target.close();
             throw e;
         }
-    }
-
-    /** The stored chunk shape: the planner computes the item on a regular grid of it. */
-    static long[] firstChunks(ResultItem item) {
-        long[] chunks = new long[item.shape().length];
-        for (int axis = 0; axis < chunks.length; axis++) {
-            chunks[axis] = Math.max(1, item.chunks().maxChunk(axis));
-        }
-        return chunks;
     }
 
     @Override
