@@ -6,6 +6,8 @@ import io.tessera.engine.Tessera;
 import io.tessera.engine.TesseraException;
 import io.tessera.engine.format.ResultFormat;
 import io.tessera.engine.format.TextFormat;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,18 +25,32 @@ final class DemoCommand implements Callable<Integer> {
     private static final List<Step> STEPS = List.of(
             new Step("Blocked sum, mean and std of 10 million float32 numbers (the tutorial's random.hdf5)",
                     "SELECT sum(x) AS s, mean(x) AS m, std(x) AS sd FROM hdf5('random.hdf5', '/x', chunks => (1000000))"),
+            new Step("A 20000 x 20000 array of random numbers, its mean along axis 0, every 100th value: "
+                    + "only the 200 selected columns are generated (1% of the array)",
+                    "SELECT mean(x, axis => 0)[::100] AS r FROM random_normal(10, 0.1, shape => (20000, 20000), "
+                            + "chunks => (1000, 1000), seed => 42) AS x"),
             new Step("A month of daily temperature files stacked into one array",
                     "CREATE VIEW t2m AS stack('weather/*.hdf5', 't2m')"),
             new Step("Its shape, dtype and chunks", "DESCRIBE t2m"),
             new Step("Mean over time (every 60th point, to print it)",
                     "SELECT mean(t2m, axis => 0)[::60, ::120] AS mean_t2m"),
-            new Step("The first day's anomaly from the monthly mean (the source is read once)",
+            new Step("The mean over time as a picture", "SELECT mean(t2m, axis => 0) AS mean_t2m "
+                    + "INTO image('mean.png', cmap => 'RdBu_r')"),
+            new Step("The first day's anomaly from the monthly mean (the source is read once), as a picture",
+                    "SELECT t2m[0] - mean(t2m, axis => 0) AS anomaly INTO image('anomaly.png', cmap => 'RdBu_r')"),
+            new Step("Its mean and largest size",
                     "SELECT mean(t2m[0] - mean(t2m, axis => 0)) AS mean_anomaly, "
                             + "max(abs(t2m[0] - mean(t2m, axis => 0))) AS max_anomaly"),
             new Step("Coldest and warmest values, and the warmest day",
                     "SELECT min(t2m), max(t2m), argmax(mean(t2m, axis => (1, 2))) AS warmest_day"),
+            new Step("Every other point of every day, stored chunk by chunk in a new HDF5 file",
+                    "SELECT t2m[:, ::2, ::2] AS t2m INTO hdf5('sub.hdf5', '/t2m', compression => 'gzip')"),
+            new Step("The stored subsample, read back", "SELECT mean(t2m) AS mean_sub, t2m.shape FROM hdf5('sub.hdf5')"),
             new Step("Only the chunks a result needs are read",
                     "EXPLAIN SELECT mean(t2m, axis => 0)[100:200, :] AS band"));
+
+    /** What the steps write, removed first so the demo can run again. */
+    private static final List<String> OUTPUTS = List.of("mean.png", "anomaly.png", "sub.hdf5");
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "demo-data",
             description = "where the sample data goes (default: ${DEFAULT-VALUE})")
@@ -44,6 +60,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         System.out.println("Making sample data under " + directory + " ...");
         DemoData.make(directory);
+        try {
+            for (String output : OUTPUTS) {
+                Files.deleteIfExists(directory.resolve(output));
+            }
+        } catch (IOException e) {
+            System.err.println("error: cannot remove the demo's earlier output: " + e.getMessage());
+            return 1;
+        }
         TextFormat text = new TextFormat();
         try (Session session = Tessera.open(directory, true, Settings.defaults())) {
             for (Step step : STEPS) {
