@@ -2,17 +2,17 @@ package io.tessera.executor.generate;
 
 /**
  * Standard exponential variates from an element's word stream by Marsaglia and Tsang's ziggurat
- * with 256 strips over {@code exp(-x)}.
+ * with 1024 strips over {@code exp(-x)}.
  *
- * <p>From a word {@code w}: bits 0–7 pick the strip {@code i} and the top 53 bits
- * {@code p = w >>> 11} place {@code x = p * edge[i] / 2^53} across it. When
- * {@code p < acceptBelow[i]} (for 97.8% of words) the result is {@code x}, from word 0 alone.
+ * <p>From a word {@code w}: bits 0–9 pick the strip {@code i}, bit 10 is unused, and the top 53
+ * bits {@code p = w >>> 11} place {@code x = p * edge[i] / 2^53} across it. When
+ * {@code p < acceptBelow[i]} (for 99.36% of words) the result is {@code x}, from word 0 alone.
  * Otherwise the next words of the element's stream are used, in order:
  * <ul>
  *   <li>strip 0 (the tail, {@code x >= r}): one word, giving {@code r - ln(u)} with
  *       {@code u = ((word >>> 11) + 1) / 2^53} in (0, 1] (the tail of an exponential is a shifted
  *       exponential);</li>
- *   <li>strips 1–255 (the wedge): one word {@code u} in [0, 1); accepted when
+ *   <li>strips 1–1023 (the wedge): one word {@code u} in [0, 1); accepted when
  *       {@code height[i] + u * (height[i+1] - height[i]) < exp(-x)}, giving {@code x};</li>
  *   <li>on rejection the next word starts over as a fresh strip choice.</li>
  * </ul>
@@ -24,12 +24,9 @@ final class ExponentialZiggurat {
     /** Words 0 .. WORD_BUDGET - 1 may be used by the ziggurat itself. */
     static final int WORD_BUDGET = 64;
 
-    static final Ziggurat TABLE = Ziggurat.solve(256,
-            x -> StrictMath.exp(-x),
-            y -> -StrictMath.log(y),
-            x -> StrictMath.exp(-x));
+    static final Ziggurat TABLE = solve(Ziggurat.STRIPS);
 
-    // copied into static finals so the JIT treats them as constants (known length 256: no bounds checks)
+    // copied into static finals so the JIT treats them as constants (known length: no bounds checks)
     private static final long[] ACCEPT_BELOW = TABLE.acceptBelow;
     private static final double[] UNIT_WIDTH = TABLE.unitWidth;
     private static final double[] HEIGHT = TABLE.height;
@@ -38,11 +35,23 @@ final class ExponentialZiggurat {
     private ExponentialZiggurat() {
     }
 
+    /** A draw from the exponential tail beyond r, from one word: memorylessness makes it r + E. */
+    static double tailDraw(long word) {
+        return TAIL_START - StrictMath.log(CounterRandom.unitIntervalAboveZero(word));
+    }
+
+    /** The ziggurat of {@code exp(-x)} with {@code strips} strips. */
+    static Ziggurat solve(int strips) {
+        // the tail area beyond x equals the density at x
+        return Ziggurat.solve(strips, x -> StrictMath.exp(-x), y -> -StrictMath.log(y),
+                x -> StrictMath.exp(-x));
+    }
+
     /** The standard exponential variate of the element with this counter. */
     static double sample(long counter) {
         long word = CounterRandom.firstWord(counter);
-        int strip = (int) word & 0xFF;
-        long position = word >>> 11;
+        int strip = Ziggurat.strip(word);
+        long position = Ziggurat.position(word);
         if (position < ACCEPT_BELOW[strip]) {
             return position * UNIT_WIDTH[strip];
         }
@@ -58,8 +67,8 @@ final class ExponentialZiggurat {
         long word = firstWord;
         int k = 0;  // the number of the word held in `word`
         while (true) {
-            int strip = (int) word & 0xFF;
-            long position = word >>> 11;
+            int strip = Ziggurat.strip(word);
+            long position = Ziggurat.position(word);
             double x = position * UNIT_WIDTH[strip];
             if (position < ACCEPT_BELOW[strip]) {
                 return x;
@@ -69,7 +78,7 @@ final class ExponentialZiggurat {
             }
             long next = CounterRandom.laterWord(base, ++k);
             if (strip == 0) {
-                return TAIL_START - StrictMath.log(CounterRandom.unitIntervalAboveZero(next));
+                return tailDraw(next);
             }
             double y = HEIGHT[strip] + CounterRandom.unitInterval(next) * (HEIGHT[strip + 1] - HEIGHT[strip]);
             if (y < StrictMath.exp(-x)) {
@@ -81,6 +90,7 @@ final class ExponentialZiggurat {
             word = CounterRandom.laterWord(base, ++k);
         }
         // abandoning a started wedge would bias the result, so the fallback replaces it whole
-        return -StrictMath.log(CounterRandom.unitIntervalAboveZero(CounterRandom.laterWord(base, wordBudget)));
+        long fallbackWord = CounterRandom.laterWord(base, wordBudget);
+        return -StrictMath.log(CounterRandom.unitIntervalAboveZero(fallbackWord));
     }
 }

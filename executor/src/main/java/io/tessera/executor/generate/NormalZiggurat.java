@@ -1,18 +1,18 @@
 package io.tessera.executor.generate;
 
 /**
- * Standard normal variates from an element's word stream by Marsaglia and Tsang's ziggurat with 256
+ * Standard normal variates from an element's word stream by Marsaglia and Tsang's ziggurat with 1024
  * strips over {@code exp(-x²/2)}.
  *
- * <p>From a word {@code w}: bits 0–7 pick the strip {@code i}, bit 8 is the sign, and the top 53
- * bits {@code p = w >>> 11} place {@code x = p * edge[i] / 2^53} across it. When
- * {@code p < acceptBelow[i]} (for 98.5% of words) the result is {@code ±x}, from word 0 alone.
+ * <p>From a word {@code w}: bits 0–9 pick the strip {@code i}, bit 10 is the sign (set: negative),
+ * and the top 53 bits {@code p = w >>> 11} place {@code x = p * edge[i] / 2^53} across it. When
+ * {@code p < acceptBelow[i]} (for 99.57% of words) the result is {@code ±x}, from word 0 alone.
  * Otherwise the next words of the element's stream are used, in order:
  * <ul>
  *   <li>strip 0 (the tail, {@code x >= r}): Marsaglia's tail method, two words per try:
  *       {@code a = -ln(u1) / r}, {@code b = -ln(u2)}, accepted when {@code 2b > a²}, giving
  *       {@code ±(r + a)}, with {@code u = ((word >>> 11) + 1) / 2^53} in (0, 1];</li>
- *   <li>strips 1–255 (the wedge): one word {@code u} in [0, 1); accepted when
+ *   <li>strips 1–1023 (the wedge): one word {@code u} in [0, 1); accepted when
  *       {@code height[i] + u * (height[i+1] - height[i]) < exp(-x²/2)}, giving {@code ±x};</li>
  *   <li>on rejection the next word starts over as a fresh strip choice.</li>
  * </ul>
@@ -25,12 +25,9 @@ final class NormalZiggurat {
     /** Words 0 .. WORD_BUDGET - 1 may be used by the ziggurat itself. */
     static final int WORD_BUDGET = 64;
 
-    static final Ziggurat TABLE = Ziggurat.solve(256,
-            x -> StrictMath.exp(-0.5 * x * x),
-            y -> StrictMath.sqrt(-2 * StrictMath.log(y)),
-            NormalZiggurat::upperTailArea);
+    static final Ziggurat TABLE = solve(Ziggurat.STRIPS);
 
-    // copied into static finals so the JIT treats them as constants (known length 256: no bounds checks)
+    // copied into static finals so the JIT treats them as constants (known length: no bounds checks)
     private static final long[] ACCEPT_BELOW = TABLE.acceptBelow;
     private static final double[] UNIT_WIDTH = TABLE.unitWidth;
     private static final double[] HEIGHT = TABLE.height;
@@ -39,11 +36,17 @@ final class NormalZiggurat {
     private NormalZiggurat() {
     }
 
+    /** The ziggurat of {@code exp(-x²/2)} with {@code strips} strips. */
+    static Ziggurat solve(int strips) {
+        return Ziggurat.solve(strips, x -> StrictMath.exp(-0.5 * x * x),
+                y -> StrictMath.sqrt(-2 * StrictMath.log(y)), NormalZiggurat::upperTailArea);
+    }
+
     /** The standard normal variate of the element with this counter. */
     static double sample(long counter) {
         long word = CounterRandom.firstWord(counter);
-        int strip = (int) word & 0xFF;
-        long position = word >>> 11;
+        int strip = Ziggurat.strip(word);
+        long position = Ziggurat.position(word);
         if (position < ACCEPT_BELOW[strip]) {
             return withSignOf(word, position * UNIT_WIDTH[strip]);
         }
@@ -59,8 +62,8 @@ final class NormalZiggurat {
         long word = firstWord;
         int k = 0;  // the number of the word held in `word`
         while (true) {
-            int strip = (int) word & 0xFF;
-            long position = word >>> 11;
+            int strip = Ziggurat.strip(word);
+            long position = Ziggurat.position(word);
             double x = position * UNIT_WIDTH[strip];
             if (position < ACCEPT_BELOW[strip]) {
                 return withSignOf(word, x);
@@ -125,8 +128,9 @@ final class NormalZiggurat {
         return CounterRandom.unitIntervalAboveZero(CounterRandom.laterWord(base, k));
     }
 
-    /** {@code x} (non-negative) with the sign given by bit 8 of the word, without a branch. */
+    /** {@code x} (non-negative) with the sign given by bit 10 of the word, without a branch. */
     private static double withSignOf(long word, double x) {
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ ((word << 55) & Long.MIN_VALUE));
+        long signBit = (word << (63 - Ziggurat.STRIP_BITS)) & Long.MIN_VALUE;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ signBit);
     }
 }

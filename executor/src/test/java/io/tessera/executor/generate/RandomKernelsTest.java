@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class RandomKernelsTest {
     private static final long KEY = CounterRandom.seedKey(2024);
-    private static final int COUNT = 20_000;  // enough that every fill meets its rare slow paths
+    private static final int COUNT = 100_000;  // each fill meets hundreds of wedge draws and a few tail draws
 
     /** (firstIndex, indexStep) pairs: plain, strided, backwards, and near 2^62 and the long range. */
     private static final long[][] PROGRESSIONS = {
@@ -143,11 +143,14 @@ class RandomKernelsTest {
         // uniforms computed independently from the documented formulas; the rest pinned from this code
         assertEquals(0.29734480487185777, RandomKernels.uniform(key, 0));
         assertEquals(0.4333515844841337, RandomKernels.uniform(key, 1));
-        assertEquals(0.7638893453865679, RandomKernels.normal(key, 0));
-        assertEquals(-1.2446221677810996, RandomKernels.normal(key, 2));
-        assertEquals(1.4872570200506043, RandomKernels.normal(key, 1_000_000));
-        assertEquals(1.2143714399800105, RandomKernels.exponential(key, 0));
-        assertEquals(3.307504362460851, RandomKernels.exponential(key, 1_000_000));
-        assertEquals(0.3617170673421825, RandomKernels.normal(key, (1L << 62) + 3));
+        assertEquals(0.9255927225520465, RandomKernels.normal(key, 0));
+        assertEquals(-1.0748362187178415, RandomKernels.normal(key, 1));
+        assertEquals(1.6251866243362096, RandomKernels.normal(key, 1_000_000));
+        assertEquals(0.7997613730640786, RandomKernels.normal(key, (1L << 62) + 3));
+        assertEquals(-0.6984504397809288, RandomKernels.normal(key, 79));  // through the wedge
+        assertEquals(-4.109318292209154, RandomKernels.normal(key, 1107));  // through the tail
+        assertEquals(1.7125068915824753, RandomKernels.exponential(key, 0));
+        assertEquals(3.9004082776593156, RandomKernels.exponential(key, 1_000_000));
+        assertEquals(9.540776016950685, RandomKernels.exponential(key, 1107));  // through the tail
     }
 }
