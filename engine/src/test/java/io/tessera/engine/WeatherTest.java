@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.engine.result.QueryResult;
 import io.tessera.engine.result.ResultItem;
 import io.tessera.executor.Block;
+import io.tessera.executor.sink.ColorMap;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -92,5 +97,38 @@ class WeatherTest {
 
     private static void assertClose(double want, double got, String what) {
         assertEquals(want, got, 1e-11 * Math.max(1, Math.abs(want)), what);
+    }
+
+    /** The tutorial's picture: INTO image of the mean over time, coloured as matplotlib's RdBu_r. */
+    @Test
+    void meanIntoImageFollowsTheColourMap(@TempDir Path out) throws IOException {
+        String files = DATA.toAbsolutePath().normalize() + "/*.hdf5";
+        try (Session writer = Tessera.open(out, false, Settings.defaults().withThreads(2), Set.of())) {
+            writer.execute("SELECT mean(stack('" + files + "', 't2m'), axis => 0) AS m "
+                    + "INTO image('mean.png', cmap => 'RdBu_r')");
+            writer.execute("SELECT mean(stack('" + files + "', 't2m'), axis => 0) AS m "
+                    + "INTO image('small.png', cmap => 'RdBu_r', width => 90)");
+        }
+        Block mean = session.query("SELECT mean(t2m, axis => 0)").items().get(0).values();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < mean.size(); i++) {
+            min = Math.min(min, mean.getDouble(i));
+            max = Math.max(max, mean.getDouble(i));
+        }
+        BufferedImage image = ImageIO.read(out.resolve("mean.png").toFile());
+        assertEquals(360, image.getWidth());
+        assertEquals(180, image.getHeight());
+        ColorMap cmap = ColorMap.named("RdBu_r").orElseThrow();
+        for (int row = 0; row < 180; row++) {
+            for (int column = 0; column < 360; column++) {
+                int argb = image.getRGB(column, row);
+                assertEquals(cmap.rgba(mean.getDouble(row * 360 + column), min, max), (argb << 8) | (argb >>> 24),
+                        "pixel " + row + ", " + column);
+            }
+        }
+        BufferedImage small = ImageIO.read(out.resolve("small.png").toFile());
+        assertEquals(90, small.getWidth());
+        assertEquals(45, small.getHeight());
     }
 }

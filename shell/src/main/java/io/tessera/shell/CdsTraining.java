@@ -40,12 +40,20 @@ final class CdsTraining {
                     "SELECT where(t2m[0] > 250, sqrt(t2m[0]), -1.0)[0, :5], sum(t2m > 250, axis => (1, 2))",
                     "EXPLAIN SELECT mean(t2m, axis => 0)[10:20, :] AS band",
                     "DESCRIBE t2m",
+                    "SELECT mean(x, axis => 0)[::4] AS r FROM random_normal(10, 0.1, shape => (40, 40), "
+                            + "chunks => (10, 10), seed => 1) AS x",
+                    "SELECT arange(10) * linspace(0, 1, 10) + eye(10)[0], random_uniform(shape => 3, seed => 2)",
+                    "SELECT mean(t2m, axis => 0) INTO image('mean-%1$s.png', cmap => 'RdBu_r')",
+                    "SELECT t2m[:, ::2, ::2] AS t2m INTO hdf5('sub-%1$s.hdf5', compression => 'gzip')",
+                    "SELECT t2m[0] INTO npy('t-%1$s.npy')",
+                    "SELECT t2m[0] INTO zarr('t-%1$s.zarr', compression => 'zlib')",
                     "SELECT 1 + 1");
             try (Session session = Tessera.open(directory, true, Settings.defaults())) {
                 for (String format : List.of("text", "json", "csv")) {
                     ResultFormat output = ResultFormat.named(format);
                     for (String statement : statements) {
-                        for (StatementResult result : session.execute(statement)) {
+                        // writes name their files after the format, so each runs once
+                        for (StatementResult result : session.execute(String.format(statement, format))) {
                             try {
                                 output.format(result);
                             } catch (TesseraException e) {

@@ -169,6 +169,27 @@ class CommandLineTest {
     }
 
     @Test
+    void intoWritesTheFileAndSaysWhatItWrote() throws IOException {
+        Outcome outcome = run("--root", temp.toString(), "--format", "json", "-c",
+                "SELECT random_normal(10, 0.1, shape => (50, 40), chunks => (7, 9), seed => 3) AS r "
+                        + "INTO hdf5('r.h5', '/r', compression => 'gzip'); "
+                        + "SELECT r[1:3, ::-13] AS a FROM hdf5('r.h5'); "
+                        + "SELECT random_normal(10, 0.1, shape => (50, 40), seed => 3)[1:3, ::-13] AS b").succeeded();
+        List<JsonNode> objects = jsonLines(outcome.out());
+        JsonNode into = objects.get(0);
+        assertEquals("hdf5", into.get("into").get("sink").asText(), into.toString());
+        assertEquals("r.h5", into.get("into").get("path").asText());
+        assertEquals("[50,40]", into.get("shape").toString());
+        assertEquals("float64", into.get("dtype").asText());
+        assertEquals(16000, into.get("bytes").asLong());
+        assertEquals(objects.get(2).get("values"), objects.get(1).get("values"), "written and generated agree");
+        assertTrue(Files.isRegularFile(temp.resolve("r.h5")));
+        Outcome again = run("--root", temp.toString(), "-c", "SELECT ones(3) AS r INTO hdf5('r.h5')")
+                .failedWith("dataset '/r' exists already in 'r.h5'");
+        assertEquals("", again.out());
+    }
+
+    @Test
     void jsonErrorIsAnObjectOnStandardOutputAndALineOnStandardError() throws IOException {
         Outcome outcome = query("--format", "json", "SELECT 1 AS one;\nSELECT (1 +\n 2 ))")
                 .failedWith("syntax error at line 3, column 5");

@@ -2,6 +2,7 @@ package io.tessera.planner.bind;
 
 import io.tessera.executor.Block;
 import io.tessera.executor.DType;
+import io.tessera.executor.generate.RandomArray;
 import io.tessera.executor.expr.ScalarExpr;
 import io.tessera.executor.expr.ScalarFunction;
 import io.tessera.executor.storage.StorageSession;
@@ -435,6 +436,10 @@ public final class Binder {
                 case "arange" -> generators.arange(call, arguments);
                 case "linspace" -> generators.linspace(call, arguments);
                 case "eye" -> generators.eye(call, arguments);
+                case "random_normal" -> generators.random(call, arguments, RandomArray.Distribution.NORMAL);
+                case "random_uniform" -> generators.random(call, arguments, RandomArray.Distribution.UNIFORM);
+                case "random_exponential" -> generators.random(call, arguments,
+                        RandomArray.Distribution.EXPONENTIAL);
                 case "ones" -> generators.constant(call, arguments, 1.0);
                 case "full" -> generators.constant(call, arguments, null);
                 default -> generators.constant(call, arguments, 0.0);

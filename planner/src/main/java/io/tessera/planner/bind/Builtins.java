@@ -78,7 +78,13 @@ public final class Builtins {
                 null, null, "num evenly spaced values from start to stop"));
         add(new Builtin("eye", Kind.GENERATOR, List.of("n", "m", "k", "dtype", "chunks"), 1, null, null,
                 "ones on a diagonal, zeros elsewhere"));
-        for (String name : List.of("random_normal", "random_uniform", "random_exponential",
+        add(new Builtin("random_normal", Kind.GENERATOR, List.of("loc", "scale", "shape", "chunks", "seed"), 0, null,
+                null, "normally distributed random numbers"));
+        add(new Builtin("random_uniform", Kind.GENERATOR, List.of("low", "high", "shape", "chunks", "seed"), 0, null,
+                null, "uniformly distributed random numbers in [low, high)"));
+        add(new Builtin("random_exponential", Kind.GENERATOR, List.of("scale", "shape", "chunks", "seed"), 0, null,
+                null, "exponentially distributed random numbers"));
+        for (String name : List.of(
                 "cumsum", "cumprod", "topk", "sort", "argsort", "percentile", "median", "histogram", "unique",
                 "matmul", "dot", "tensordot", "norm")) {
             add(new Builtin(name, Kind.NOT_YET, List.of(), 0, null, null, "not supported yet"));

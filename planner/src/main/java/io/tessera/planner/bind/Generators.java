@@ -9,6 +9,7 @@ import io.tessera.executor.generate.Arange;
 import io.tessera.executor.generate.Eye;
 import io.tessera.executor.generate.Generator;
 import io.tessera.executor.generate.Linspace;
+import io.tessera.executor.generate.RandomArray;
 import io.tessera.grammar.ast.Call;
 import io.tessera.planner.rel.ArrayBuilder;
 import io.tessera.planner.rel.ArrayRel;
@@ -105,6 +106,40 @@ final class Generators {
         long k = arguments.integer("k").orElse(0L);
         long[] shape = checked(arguments, "n", new long[] {rows, columns});
         return generate(call, arguments, new Eye(dtype(arguments, DType.FLOAT64), shape[0], shape[1], k));
+    }
+
+    /**
+     * random_normal(loc => 0, scale => 1), random_uniform(low => 0, high => 1),
+     * random_exponential(scale => 1), each with shape => (default a scalar), chunks => and seed =>.
+     */
+    Value.Array random(Call call, Arguments arguments, RandomArray.Distribution distribution) {
+        long[] shape = arguments.has("shape") ? shape(arguments, "shape") : new long[0];
+        double a;
+        double b;
+        switch (distribution) {
+            case NORMAL -> {
+                a = arguments.number("loc").orElse(0.0);
+                b = nonNegative(arguments, "scale", 1.0);
+            }
+            case UNIFORM -> {
+                a = arguments.number("low").orElse(0.0);
+                b = arguments.number("high").orElse(1.0);
+            }
+            default -> {
+                a = nonNegative(arguments, "scale", 1.0);
+                b = 0;
+            }
+        }
+        long seed = arguments.has("seed") ? arguments.integer("seed").orElseThrow() : seeds.next();
+        return generate(call, arguments, new RandomArray(distribution, a, b, seed, shape));
+    }
+
+    private static double nonNegative(Arguments arguments, String name, double otherwise) {
+        double value = arguments.number(name).orElse(otherwise);
+        if (!(value >= 0)) {
+            throw arguments.error(name, name + " must not be negative, not " + value);
+        }
+        return value;
     }
 
     private Value.Array generate(Call call, Arguments arguments, Generator generator) {
