@@ -7,12 +7,15 @@ import io.tessera.engine.TesseraException;
 import io.tessera.engine.format.ResultFormat;
 import io.tessera.engine.format.TextFormat;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tessera demo}: makes sample data and runs the Dask tutorial's steps as queries. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -56,30 +59,38 @@ final class DemoCommand implements Callable<Integer> {
             description = "where the sample data goes (default: ${DEFAULT-VALUE})")
     Path directory;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.println("Making sample data under " + directory + " ...");
+        // the command line's streams, so the demo's output goes where the caller points it
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.println("Making sample data under " + directory + " ...");
         DemoData.make(directory);
         try {
             for (String output : OUTPUTS) {
                 Files.deleteIfExists(directory.resolve(output));
             }
         } catch (IOException e) {
-            System.err.println("error: cannot remove the demo's earlier output: " + e.getMessage());
+            err.println("error: cannot remove the demo's earlier output: " + e.getMessage());
             return 1;
         }
         TextFormat text = new TextFormat();
         try (Session session = Tessera.open(directory, true, Settings.defaults())) {
             for (Step step : STEPS) {
-                System.out.println();
-                System.out.println("-- " + step.title());
-                System.out.println(step.statement() + ";");
-                session.execute(step.statement(), result -> System.out.print(text.format(result)));
+                out.println();
+                out.println("-- " + step.title());
+                out.println(step.statement() + ";");
+                session.execute(step.statement(), result -> out.print(text.format(result)));
             }
         } catch (TesseraException e) {
-            System.err.println(ResultFormat.errorLine(e));
+            out.flush();
+            err.println(ResultFormat.errorLine(e));
             return 1;
         }
+        out.flush();
         return 0;
     }
 }

@@ -169,6 +169,26 @@ class CommandLineTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void demoMakesItsDataRunsEveryStepAndDrawsThePictures() throws IOException {
+        Path directory = temp.resolve("demo");
+        for (int run = 0; run < 2; run++) { // a second run finds its data and its earlier output
+            Outcome outcome = run("demo", "--dir", directory.toString()).succeeded();
+            assertTrue(outcome.out().contains("INTO image('mean.png', cmap => 'RdBu_r');"), outcome.out());
+            assertTrue(outcome.out().contains("wrote t2m: float64 (31, 180, 360) to sub.hdf5:/t2m"), outcome.out());
+            assertTrue(outcome.out().contains("r: float64 (200,) ="), outcome.out());
+        }
+        for (String picture : List.of("mean.png", "anomaly.png")) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(directory.resolve(picture).toFile());
+            assertEquals(720, image.getWidth(), picture);
+            assertEquals(360, image.getHeight(), picture);
+        }
+        try (var listing = Files.list(directory)) {
+            assertFalse(listing.anyMatch(path -> path.getFileName().toString().startsWith(".")), "no temporaries");
+        }
+    }
+
+    @Test
     void intoWritesTheFileAndSaysWhatItWrote() throws IOException {
         Outcome outcome = run("--root", temp.toString(), "--format", "json", "-c",
                 "SELECT random_normal(10, 0.1, shape => (50, 40), chunks => (7, 9), seed => 3) AS r "
