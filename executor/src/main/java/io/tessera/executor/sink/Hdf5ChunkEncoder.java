@@ -4,7 +4,6 @@ import io.tessera.executor.Block;
 import io.tessera.executor.DType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
@@ -42,17 +41,7 @@ final class Hdf5ChunkEncoder {
 
     /** The encoded chunk holding {@code block}, whose shape is {@code count} (the chunk clipped to the array). */
     ByteBuffer encode(Block block, long[] count) throws IOException {
-        byte[] raw = new byte[chunkBytes];
-        ByteBuffer out = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        Object data = block.data();
-        if (Arrays.equals(count, chunkShape)) {
-            Hdf5Elements.put(out, data, 0, block.size());
-        } else {
-            Hdf5Elements.forEachRun(count, chunkShape, new long[count.length], (from, target, length) -> {
-                out.position((int) (target * itemSize));
-                Hdf5Elements.put(out, data, from, length);
-            });
-        }
+        byte[] raw = BlockBytes.padded(block, count, chunkShape, chunkBytes);
         byte[] bytes = shuffle && itemSize > 1 ? shuffle(raw, itemSize) : raw;
         return deflateLevel >= 0 ? deflate(bytes, deflateLevel) : ByteBuffer.wrap(bytes);
     }

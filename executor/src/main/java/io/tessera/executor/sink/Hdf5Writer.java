@@ -331,12 +331,11 @@ public final class Hdf5Writer implements Closeable {
             int capacity = (int) Math.min((long) block.size() * itemSize, 1 << 22);
             ByteBuffer buffer = ByteBuffer.allocate(Math.max(capacity, itemSize)).order(ByteOrder.LITTLE_ENDIAN);
             int perBuffer = buffer.capacity() / itemSize;
-            Object data = block.data();
-            Hdf5Elements.forEachRun(count, shape, start, (from, target, length) -> {
+            BlockBytes.forEachRun(count, shape, start, (from, target, length) -> {
                 for (int done = 0; done < length; ) {
                     int n = Math.min(perBuffer, length - done);
                     buffer.clear();
-                    Hdf5Elements.put(buffer, data, from + done, n);
+                    BlockBytes.put(block, from + done, n, buffer);
                     buffer.flip();
                     space.write(dataAddress + (target + done) * itemSize, buffer);
                     done += n;

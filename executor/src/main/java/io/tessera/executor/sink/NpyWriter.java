@@ -82,46 +82,17 @@ public final class NpyWriter implements ChunkSink, AutoCloseable {
 
     @Override
     public void write(Box box, Block block) throws IOException {
-        int rank = shape.length;
-        if (block.size() == 0) {
-            return;
-        }
-        // the trailing axes the box covers whole, and the one before them, make one contiguous run
-        int runAxis = Math.max(rank - 1, 0);
-        while (runAxis > 0 && box.start(runAxis) == 0 && box.count(runAxis) == shape[runAxis]) {
-            runAxis--;
-        }
-        int run = 1;
-        for (int axis = runAxis; axis < rank; axis++) {
-            run *= (int) box.count(axis);
-        }
-        long[] strides = new long[rank];
-        long stride = 1;
-        for (int axis = rank - 1; axis >= 0; axis--) {
-            strides[axis] = stride;
-            stride *= shape[axis];
-        }
-        ByteBuffer buffer = buffer(run * dtype.itemSize());
-        int[] position = new int[rank];
-        for (int offset = 0; offset < block.size(); offset += run) {
-            long element = 0;
-            for (int axis = 0; axis < rank; axis++) {
-                element += (box.start(axis) + position[axis]) * strides[axis];
-            }
+        int itemSize = dtype.itemSize();
+        BlockBytes.forEachRun(box.count(), shape, box.start(), (from, target, length) -> {
+            ByteBuffer buffer = buffer(length * itemSize);
             buffer.clear();
-            BlockBytes.put(block, offset, run, buffer);
+            BlockBytes.put(block, from, length, buffer);
             buffer.flip();
-            long at = dataStart + element * dtype.itemSize();
+            long at = dataStart + target * itemSize;
             while (buffer.hasRemaining()) {
                 at += channel.write(buffer, at);
             }
-            for (int axis = runAxis - 1; axis >= 0; axis--) {
-                if (++position[axis] < box.count(axis)) {
-                    break;
-                }
-                position[axis] = 0;
-            }
-        }
+        });
     }
 
     private ByteBuffer buffer(int bytes) {

@@ -7,8 +7,6 @@ import io.tessera.executor.DType;
 import io.tessera.executor.Shapes;
 import io.tessera.executor.storage.ZarrMetadata;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -238,50 +236,8 @@ public final class ZarrWriter {
     }
 
     /** The block's elements padded with zeros to a whole chunk, as little-endian bytes in C order. */
-    private byte[] encode(Block block) {
-        int itemSize = metadata.dtype().itemSize();
-        byte[] bytes = new byte[metadata.chunkBytes()];
-        ByteBuffer out = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int rank = chunkShape.length;
-        int[] blockShape = block.shape();
-        int rowLength = rank == 0 ? 1 : blockShape[rank - 1];
-        int rows = rowLength == 0 ? 0 : block.size() / rowLength;
-        int[] chunkStrides = Shapes.strides(chunkShape);
-        int[] row = new int[Math.max(rank - 1, 0)];
-        // one row (the last axis) at a time: rows of an edge block are shorter than the chunk's
-        for (int r = 0; r < rows; r++) {
-            int target = 0;
-            for (int axis = 0; axis < rank - 1; axis++) {
-                target += row[axis] * chunkStrides[axis];
-            }
-            out.position(target * itemSize);
-            putRow(out, block, r * rowLength, rowLength);
-            for (int axis = rank - 2; axis >= 0; axis--) {
-                if (++row[axis] < blockShape[axis]) {
-                    break;
-                }
-                row[axis] = 0;
-            }
-        }
-        return bytes;
-    }
-
-    private static void putRow(ByteBuffer out, Block block, int offset, int n) {
-        Object data = block.data();
-        switch (block.dtype()) {
-            case BOOL -> {
-                byte[] values = (byte[]) data;
-                for (int i = offset; i < offset + n; i++) {
-                    out.put((byte) (values[i] != 0 ? 1 : 0));
-                }
-            }
-            case INT8, UINT8 -> out.put((byte[]) data, offset, n);
-            case INT16, UINT16 -> out.asShortBuffer().put((short[]) data, offset, n);
-            case INT32, UINT32 -> out.asIntBuffer().put((int[]) data, offset, n);
-            case INT64, UINT64 -> out.asLongBuffer().put((long[]) data, offset, n);
-            case FLOAT32 -> out.asFloatBuffer().put((float[]) data, offset, n);
-            case FLOAT64 -> out.asDoubleBuffer().put((double[]) data, offset, n);
-        }
+    private byte[] encode(Block block) throws IOException {
+        return BlockBytes.padded(block, Shapes.toLong(block.shape()), metadata.chunks(), metadata.chunkBytes());
     }
 
     private byte[] compress(byte[] bytes) {
