@@ -39,13 +39,32 @@ final class BlockBytes {
      */
     static byte[] padded(Block block, long[] count, long[] chunkShape, int chunkBytes) throws IOException {
         byte[] bytes = new byte[chunkBytes];
-        ByteBuffer out = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        padded(block, count, chunkShape, ByteBuffer.wrap(bytes));
+        return bytes;
+    }
+
+    /** As {@link #padded(Block, long[], long[], int)}, into {@code out} from 0 to its limit (the chunk's bytes). */
+    static void padded(Block block, long[] count, long[] chunkShape, ByteBuffer out) throws IOException {
+        ByteBuffer buffer = out.order(ByteOrder.LITTLE_ENDIAN);
+        if (!java.util.Arrays.equals(count, chunkShape)) {
+            zero(buffer); // an edge block leaves the rest of the chunk as zeros
+        }
         int itemSize = block.dtype().itemSize();
         forEachRun(count, chunkShape, new long[count.length], (from, target, length) -> {
-            out.position((int) (target * itemSize));
-            put(block, from, length, out);
+            buffer.position((int) (target * itemSize));
+            put(block, from, length, buffer);
         });
-        return bytes;
+    }
+
+    private static void zero(ByteBuffer buffer) {
+        int limit = buffer.limit();
+        int at = 0;
+        for (; at + 8 <= limit; at += 8) {
+            buffer.putLong(at, 0L);
+        }
+        for (; at < limit; at++) {
+            buffer.put(at, (byte) 0);
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.zip.Deflater;
  * Turns a block into the bytes of one stored chunk, as HDF5's filter pipeline would: the block is
  * laid into a chunk of the full chunk shape (edge chunks padded with zeros, which readers drop),
  * then shuffled (byte k of every element together, for each k) and deflated (a zlib stream, as the
- * deflate filter writes with {@code compress2}). Stateless: many threads encode at once.
+ * deflate filter writes with {@code compress2}). Many threads encode at once.
  */
 final class Hdf5ChunkEncoder {
     /** The largest chunk this writer encodes (one Java array holds it; libhdf5's own limit is 4 GiB). */
@@ -22,6 +22,7 @@ final class Hdf5ChunkEncoder {
     private final int chunkBytes;
     private final boolean shuffle;
     private final int deflateLevel;
+    private final ThreadLocal<ByteBuffer> unfiltered = new ThreadLocal<>();
 
     Hdf5ChunkEncoder(DType dtype, long[] chunkShape, boolean shuffle, int deflateLevel) {
         this.chunkShape = chunkShape.clone();
@@ -39,8 +40,22 @@ final class Hdf5ChunkEncoder {
         this.deflateLevel = deflateLevel;
     }
 
-    /** The encoded chunk holding {@code block}, whose shape is {@code count} (the chunk clipped to the array). */
+    /**
+     * The encoded chunk holding {@code block}, whose shape is {@code count} (the chunk clipped to the
+     * array). Unfiltered, it is the calling thread's direct buffer, valid until its next call: the
+     * channel then writes it without another copy.
+     */
     ByteBuffer encode(Block block, long[] count) throws IOException {
+        if (!shuffle && deflateLevel < 0) {
+            ByteBuffer direct = unfiltered.get();
+            if (direct == null || direct.capacity() < chunkBytes) {
+                direct = ByteBuffer.allocateDirect(chunkBytes);
+                unfiltered.set(direct);
+            }
+            direct.clear().limit(chunkBytes);
+            BlockBytes.padded(block, count, chunkShape, direct);
+            return direct.position(0).limit(chunkBytes);
+        }
         byte[] raw = BlockBytes.padded(block, count, chunkShape, chunkBytes);
         byte[] bytes = shuffle && itemSize > 1 ? shuffle(raw, itemSize) : raw;
         return deflateLevel >= 0 ? deflate(bytes, deflateLevel) : ByteBuffer.wrap(bytes);
