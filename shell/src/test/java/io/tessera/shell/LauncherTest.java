@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code ./tessera} launcher at the repository root, run as a process: the exit status the
@@ -93,6 +94,38 @@ class LauncherTest {
         assertEquals(1, finished.err().lines().count(), finished.err());
         assertTrue(finished.err().startsWith("error: "), finished.err());
         assertFalse(finished.err().contains("Exception") || finished.err().contains("Error:"), finished.err());
+    }
+
+    /** A write stopped by a signal (Ctrl-C, kill) leaves neither the target nor its hidden temporary. */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aKilledWriteLeavesNoFile(@TempDir Path root) throws Exception {
+        Process process = new ProcessBuilder(LAUNCHER.toString(), "--root", root.toString(), "-c",
+                "SELECT sin(arange(400000000.0)) INTO npy('big.npy')")
+                .directory(LAUNCHER.getParent().toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (listing(root).isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(process.isAlive(), "the statement was still writing when stopped");
+            assertTrue(listing(root).stream().allMatch(name -> name.startsWith(".big.npy.tessera-")),
+                    "only the hidden temporary exists while writing: " + listing(root));
+            process.destroy(); // SIGTERM, as kill sends
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "tessera stopped");
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(List.of(), listing(root));
+    }
+
+    private static List<String> listing(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).toList();
+        }
     }
 
     private static Finished launch(String input, String... args) throws IOException, InterruptedException {
