@@ -256,5 +256,12 @@ class SinkTest {
         assertEquals(16_000_000, result.bytes());
         assertTrue(result.peakMemoryBytes() <= 2_000_000, "peak " + result.peakMemoryBytes());
         assertEquals(1.0, values("SELECT l[-1] FROM npy('l.npy') AS l").getDouble(0));
+        // a reduction's output chunks stream from its merged partial states
+        String mean = "mean(reshape(linspace(0, 1, 2000000), (4, 500, 1000)), axis => 0)";
+        IntoResult reduced = into("SELECT " + mean + " AS a, " + mean + " AS b INTO hdf5('m.h5')");
+        assertEquals(8_000_000, reduced.bytes());
+        session.execute("SET memory_limit = '64MB'");
+        assertSameValues(values("SELECT " + mean), values("SELECT a FROM hdf5('m.h5', 'a') AS a"));
+        assertSameValues(values("SELECT " + mean), values("SELECT b FROM hdf5('m.h5', 'b') AS b"));
     }
 }

@@ -5,7 +5,9 @@ import io.tessera.executor.ChunkGrid;
 import io.tessera.executor.ChunkGrids;
 import io.tessera.executor.sink.SinkSpec;
 import io.tessera.planner.rel.ArrayBuilder;
+import io.tessera.planner.rel.ArrayReduce;
 import io.tessera.planner.rel.ArrayRel;
+import io.tessera.planner.rel.ArrayRels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,11 +43,15 @@ final class SinkChunks {
         return target.equals(rel.chunks()) ? rel : builder.rechunk(rel, target);
     }
 
-    /** The result's chunks with the last axis whole, when that band stays small. */
+    /**
+     * The result's chunks with the last axis whole, when that band stays small. A reduction keeps
+     * its own chunks: the executor streams its output chunks straight from the merged partial
+     * states, which a regrouping would give up.
+     */
     private static ArrayRel wholeRows(ArrayBuilder builder, ArrayRel rel) {
         long[] shape = rel.shape();
         int last = shape.length - 1;
-        if (last < 1 || rel.chunks().chunkCount(last) <= 1) {
+        if (last < 1 || rel.chunks().chunkCount(last) <= 1 || ArrayRels.unwrap(rel) instanceof ArrayReduce) {
             return rel;
         }
         long band = (long) rel.dtype().itemSize() * shape[last];

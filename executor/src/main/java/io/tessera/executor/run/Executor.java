@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * too few chunks to keep the workers busy inline, runs first as a <em>stage</em>: its work is cut
  * into pieces of the reduced axes, run in parallel, and
  * the partial states merged in a fixed order (so results do not depend on the number of threads);
- * reductions over the same operand grid run in one stage and share their reads. Everything else,
+ * reductions over the same operand grid run in one stage and share their reads (a root written into
+ * a sink gets each output chunk as soon as it is merged, and is not kept). Everything else,
  * large reductions included, is computed inline, box by box, as the roots' chunks ask for it; a
  * large result has chunks enough to keep every worker busy.
  */
@@ -73,7 +74,7 @@ public final class Executor implements AutoCloseable {
     public List<Block> compute(List<PlanNode> roots, MemoryBudget budget, ExecutionStats stats,
             CancellationToken token) {
         try (StatementRun run = new StatementRun(pool, threads, budget, stats, token)) {
-            Map<PlanNode, PlanNode> computed = runStages(run, roots);
+            Map<PlanNode, PlanNode> computed = runStages(run, roots, Map.of());
             Operators operators = new Operators(roots, computed);
             List<Block> results = new ArrayList<>();
             for (PlanNode root : roots) {
@@ -86,13 +87,23 @@ public final class Executor implements AutoCloseable {
 
     /**
      * Computes every root and streams it, chunk by chunk as its grid cuts it, into its sink; no root
-     * is held whole (unless a stage computed it).
+     * is held whole. A root reduction runs as a stage that hands each output chunk to the sink as
+     * soon as its partial states are merged.
      */
     public void write(List<PlanNode> roots, List<ChunkSink> sinks, MemoryBudget budget, ExecutionStats stats,
             CancellationToken token) {
         try (StatementRun run = new StatementRun(pool, threads, budget, stats, token)) {
-            Operators operators = new Operators(roots, runStages(run, roots));
+            Map<PlanNode, ChunkSink> streamed = new IdentityHashMap<>();
             for (int i = 0; i < roots.size(); i++) {
+                if (roots.get(i) instanceof ReduceNode) {
+                    streamed.putIfAbsent(roots.get(i), sinks.get(i));
+                }
+            }
+            Operators operators = new Operators(roots, runStages(run, roots, streamed));
+            for (int i = 0; i < roots.size(); i++) {
+                if (streamed.get(roots.get(i)) == sinks.get(i)) {
+                    continue;
+                }
                 Operator root = operators.get(roots.get(i));
                 ChunkSink sink = sinks.get(i);
                 List<Box> boxes = roots.get(i).chunks().boxes();
@@ -109,15 +120,21 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    /** Runs the staged reductions; returns each with the node that holds its values. */
-    private Map<PlanNode, PlanNode> runStages(StatementRun run, List<PlanNode> roots) {
+    /**
+     * Runs the staged reductions; returns each with the node that holds its values, except those in
+     * {@code streamed}, whose output chunks go to their sink and are not kept.
+     */
+    private Map<PlanNode, PlanNode> runStages(StatementRun run, List<PlanNode> roots,
+            Map<PlanNode, ChunkSink> streamed) {
         Map<PlanNode, PlanNode> computed = new IdentityHashMap<>();
         for (List<ReduceNode> stage : stages(roots, threads)) {
             List<Block> results = runStage(run, stage, new Operators(stage.stream().map(r -> (PlanNode) r).toList(),
-                    computed));
+                    computed), streamed);
             for (int i = 0; i < stage.size(); i++) {
                 ReduceNode node = stage.get(i);
-                computed.put(node, new ValuesNode(results.get(i), node.chunks()));
+                if (results.get(i) != null) {
+                    computed.put(node, new ValuesNode(results.get(i), node.chunks()));
+                }
             }
         }
         return computed;
@@ -250,7 +267,8 @@ public final class Executor implements AutoCloseable {
     private record StageTask(int output, Box box, int from, int to, int part, int parts) {
     }
 
-    private List<Block> runStage(StatementRun run, List<ReduceNode> stage, Operators operators) {
+    private List<Block> runStage(StatementRun run, List<ReduceNode> stage, Operators operators,
+            Map<PlanNode, ChunkSink> streamed) {
         ReduceOp[] ops = stage.stream().map(operators::reduction).toArray(ReduceOp[]::new);
         // a mean beside a var or std of the same operand takes its value from theirs
         int[] from = new int[ops.length];
@@ -264,6 +282,10 @@ public final class Executor implements AutoCloseable {
         }
         List<Block> results = new ArrayList<>();
         for (ReduceNode node : stage) {
+            if (streamed.containsKey(node)) {
+                results.add(null);
+                continue;
+            }
             run.budget().reserve(node.bytes(), "the result of " + node.function().functionName());
             results.add(Block.allocate(node.dtype(), Shapes.toInt(node.shape())));
         }
@@ -318,7 +340,15 @@ public final class Executor implements AutoCloseable {
                     Object state = merged[task.output()][from[r]];
                     Block block = from[r] == r ? ops[r].finish(state, task.box(), out)
                             : ops[r].finishFromVariance(state, out);
-                    place(block, task.box(), results.get(r));
+                    if (results.get(r) != null) {
+                        place(block, task.box(), results.get(r));
+                    } else {
+                        try {
+                            streamed.get(stage.get(r)).write(task.box(), block);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
                 }
                 merged[task.output()] = null;
             }
