@@ -1,8 +1,8 @@
 package io.tessera.engine;
 
 import io.tessera.engine.result.DescribeResult;
-import io.tessera.engine.result.IntoResult;
 import io.tessera.engine.result.ExplainResult;
+import io.tessera.engine.result.IntoResult;
 import io.tessera.engine.result.ListingResult;
 import io.tessera.engine.result.MessageResult;
 import io.tessera.engine.result.QueryResult;
@@ -40,6 +40,7 @@ import io.tessera.planner.PlannedQuery;
 import io.tessera.planner.Planner;
 import io.tessera.planner.bind.Builtins;
 import io.tessera.planner.bind.Catalog;
+import io.tessera.planner.bind.Seeds;
 import io.tessera.planner.explain.SourceReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -304,7 +305,7 @@ public final class Session implements AutoCloseable {
                     null);
         }
         Catalog.View definition = new Catalog.View(view.name(), view.expr(), view.query(), null,
-                io.tessera.planner.bind.Seeds.draw());
+                Seeds.draw());
         // bind once now, with the new definition in place, so a view that cannot work is refused now
         catalog.replaceViewChecked(definition, () -> {
             try (StorageSession storage = new StorageSession(resolver)) {

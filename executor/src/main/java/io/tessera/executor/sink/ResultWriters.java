@@ -3,6 +3,8 @@ package io.tessera.executor.sink;
 import io.tessera.executor.ExecutorException;
 import io.tessera.executor.run.MemoryBudget;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,10 +37,13 @@ public final class ResultWriters {
 
     /** The one-line error for a failed write. */
     public static ExecutorException writeError(String display, IOException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
-            reason = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage();
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            reason = fileSystem.getReason(); // e.g. "No space left on device", without the temporary's name
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         return new ExecutorException(ExecutorException.Kind.IO, "cannot write '" + display + "': " + reason, e);
     }

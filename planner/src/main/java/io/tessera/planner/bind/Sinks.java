@@ -123,7 +123,11 @@ final class Sinks {
             }
             width = (int) given;
         }
-        return new SinkSpec.Image(path, cmap, arguments.number("vmin").orElse(null),
-                arguments.number("vmax").orElse(null), width);
+        Double vmin = arguments.number("vmin").orElse(null);
+        Double vmax = arguments.number("vmax").orElse(null);
+        if (vmin != null && vmax != null && vmin > vmax) {
+            throw arguments.error("vmin", "vmin (" + vmin + ") is greater than vmax (" + vmax + ")");
+        }
+        return new SinkSpec.Image(path, cmap, vmin, vmax, width);
     }
 }
