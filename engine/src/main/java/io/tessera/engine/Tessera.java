@@ -21,19 +21,23 @@ public final class Tessera {
     }
 
     /**
-     * Starts loading the parser, planner and rules on a background thread, so the first statement of
-     * a fresh process does not wait for them (Calcite's first plan loads over a thousand classes).
+     * Starts loading the parser, planner and rules on background threads, so the first statement of
+     * a fresh process does not wait for them (Calcite's first plan loads over a thousand classes,
+     * and its two slowest class initialisations run side by side).
      */
     public static void warmUpInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                Planner.warmUp();
-            } catch (RuntimeException | LinkageError e) {
-                // warming up is an optimisation; the statement itself reports any real problem
-            }
-        }, "tessera-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        int next = 0;
+        for (Runnable task : Planner.warmUpTasks()) {
+            Thread thread = new Thread(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | LinkageError e) {
+                    // warming up is an optimisation; the statement itself reports any real problem
+                }
+            }, "tessera-warm-up-" + ++next);
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     /** A session over the working directory, paths not confined, default settings. */
