@@ -57,7 +57,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        Tessera.warmUpInBackground();
+        if (runsStatements(args)) {
+            Tessera.warmUpInBackground();
+        }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         int status;
@@ -74,6 +76,16 @@ public final class Main implements Callable<Integer> {
             status = 1;
         }
         System.exit(status);
+    }
+
+    /** False for the options that only print something (the warm-up would compete with them for the cores). */
+    private static boolean runsStatements(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--version") || arg.equals("-V") || arg.equals("--help") || arg.equals("-h")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs the command line and returns the exit status: 0 on success, 1 on any error. */
