@@ -10,11 +10,10 @@ import io.tessera.executor.Box;
 import io.tessera.executor.DType;
 import io.tessera.executor.Shapes;
 import io.tessera.executor.kernel.Gather;
-import io.tessera.executor.storage.ArraySource;
 import io.tessera.executor.storage.Hdf5Dataset;
 import io.tessera.executor.storage.Hdf5File;
-import io.tessera.executor.storage.IoContext;
 import io.tessera.executor.storage.SourceRegions;
+import io.tessera.executor.storage.TestIo;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
@@ -30,7 +29,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.Inflater;
 
 /** Test data for the HDF5 writer's tests, and reading files back through jhdf and the engine. */
 final class Hdf5WriterFixtures {
@@ -243,39 +241,6 @@ final class Hdf5WriterFixtures {
                 }
             }
             return buffer.flip();
-        }
-    }
-
-    /** An IoContext for reading outside a running statement: fresh buffers, nothing recorded. */
-    static final class TestIo implements IoContext {
-        private final Inflater inflater = new Inflater();
-
-        @Override
-        public ByteBuffer rawBuffer(int bytes) {
-            return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        }
-
-        @Override
-        public ByteBuffer scratchBuffer(int bytes) {
-            return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        }
-
-        @Override
-        public Inflater inflater() {
-            return inflater;
-        }
-
-        @Override
-        public Block allocate(DType dtype, int[] shape) {
-            return Block.allocate(dtype, shape);
-        }
-
-        @Override
-        public void bytesRead(ArraySource source, long bytes) {
-        }
-
-        @Override
-        public void checkCancelled() {
         }
     }
 }

@@ -12,6 +12,7 @@ import io.tessera.executor.Box;
 import io.tessera.executor.DType;
 import io.tessera.executor.Shapes;
 import io.tessera.executor.storage.ChunkData;
+import io.tessera.executor.storage.TestIo;
 import io.tessera.executor.storage.ZarrArray;
 import io.tessera.executor.storage.ZarrTestSupport;
 import java.io.IOException;
@@ -163,7 +164,7 @@ class ZarrWriterTest {
         // the corner chunk (1, 1) holds one element of the array in a 2 x 4 chunk
         assertEquals(2 * 4 * 2, Files.size(store.resolve("1.1")));
         ZarrArray array = ZarrArray.open(store, "edge.zarr");
-        ChunkData corner = array.readChunk(new int[] {1, 1}, new ZarrTestSupport.TestIo());
+        ChunkData corner = array.readChunk(new int[] {1, 1}, new TestIo());
         assertArrayEquals(new long[] {2, 4}, corner.origin());
         assertArrayEquals(new int[] {2, 4}, corner.block().shape());
         short[] data = (short[]) corner.block().data();

@@ -102,7 +102,7 @@ class ZarrArrayTest {
         double[] values = {1.5, -0.0, Double.NaN, Double.POSITIVE_INFINITY, -1e300};
         writeBytes(store.resolve("0"), encodeDoubles(values, ByteOrder.BIG_ENDIAN));
         ZarrArray array = ZarrArray.open(store, "bef.zarr");
-        ZarrTestSupport.TestIo io = new ZarrTestSupport.TestIo();
+        TestIo io = new TestIo();
         ChunkData chunk = array.readChunk(new int[] {0}, io);
         assertArrayEquals(values, (double[]) chunk.block().data());
         assertEquals(40, io.bytesRead());
@@ -119,7 +119,7 @@ class ZarrArrayTest {
         assertEquals(0, array.storedBytes(new int[] {0}));
         assertEquals(16, array.storedBytes(new int[] {1}));
         // a missing chunk reads nothing from storage
-        ZarrTestSupport.TestIo io = new ZarrTestSupport.TestIo();
+        TestIo io = new TestIo();
         ChunkData missing = array.readChunk(new int[] {2}, io);
         assertArrayEquals(new long[] {4}, missing.origin());
         assertEquals(0, io.bytesRead());
@@ -168,7 +168,7 @@ class ZarrArrayTest {
         assertArrayEquals(expected(shape, f), longs(readAll(array)));
         // a box across chunk boundaries
         Block part = SourceRegions.read(array, new Box(new long[] {1, 1, 1}, new long[] {2, 1, 3}),
-                new ZarrTestSupport.TestIo());
+                new TestIo());
         assertArrayEquals(new long[] {f.applyAsLong(16), f.applyAsLong(17), f.applyAsLong(18),
                 f.applyAsLong(26), f.applyAsLong(27), f.applyAsLong(28)}, longs(part));
     }
@@ -311,7 +311,7 @@ class ZarrArrayTest {
         writeBytes(store.resolve("0.1"), new byte[20]);
         ZarrArray array = ZarrArray.open(store, "cut.zarr");
         ExecutorException e = assertThrows(ExecutorException.class,
-                () -> array.readChunk(new int[] {0, 1}, new ZarrTestSupport.TestIo()));
+                () -> array.readChunk(new int[] {0, 1}, new TestIo()));
         assertEquals(ExecutorException.Kind.IO, e.kind());
         assertEquals("cut.zarr/0.1 is damaged: it holds 20 bytes, but a chunk of (2, 2) <f8 takes 32", e.getMessage());
 

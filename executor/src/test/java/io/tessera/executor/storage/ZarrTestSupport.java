@@ -2,7 +2,6 @@ package io.tessera.executor.storage;
 
 import io.tessera.executor.Block;
 import io.tessera.executor.Box;
-import io.tessera.executor.DType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,55 +9,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.Inflater;
 
-/** What the Zarr tests share: an {@link IoContext} of plain buffers, and ways to make stores by hand. */
+/** What the Zarr tests share: ways to make stores by hand, and to read them back. */
 public final class ZarrTestSupport {
     private ZarrTestSupport() {
-    }
-
-    /** An IoContext for one thread: fresh buffers each call, and a count of the bytes read. */
-    public static final class TestIo implements IoContext {
-        private final Inflater inflater = new Inflater();
-        private final AtomicLong bytesRead = new AtomicLong();
-
-        @Override
-        public ByteBuffer rawBuffer(int bytes) {
-            return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        }
-
-        @Override
-        public ByteBuffer scratchBuffer(int bytes) {
-            return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        }
-
-        @Override
-        public Inflater inflater() {
-            return inflater;
-        }
-
-        @Override
-        public Block allocate(DType dtype, int[] shape) {
-            return Block.allocate(dtype, shape);
-        }
-
-        @Override
-        public void bytesRead(ArraySource source, long bytes) {
-            bytesRead.addAndGet(bytes);
-        }
-
-        @Override
-        public void checkCancelled() {
-        }
-
-        /** Bytes that sources reported reading through this context. */
-        public long bytesRead() {
-            return bytesRead.get();
-        }
     }
 
     /** The whole array of a source. */
