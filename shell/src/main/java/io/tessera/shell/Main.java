@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,6 +118,9 @@ public final class Main implements Callable<Integer> {
         String script;
         try {
             output = ResultFormat.named(format);
+            if (command == null && file == null && System.console() != null) {
+                return interactive();
+            }
             script = script();
         } catch (TesseraException e) {
             err.println(ResultFormat.errorLine(e));
@@ -134,6 +139,17 @@ public final class Main implements Callable<Integer> {
                 out.flush();
             }
             err.println(ResultFormat.errorLine(e));
+            return 1;
+        }
+    }
+
+    /** The shell for a person at a terminal: a prompt, line editing and history in ~/.tessera_history. */
+    private int interactive() {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build(); Session session = open()) {
+            Path history = Path.of(System.getProperty("user.home"), ".tessera_history");
+            return new Repl(terminal, session, format, history).run();
+        } catch (IOException e) {
+            err.println("error: cannot open the terminal: " + e.getMessage());
             return 1;
         }
     }
