@@ -82,8 +82,14 @@ final class Repl {
     private void execute(String text, PrintWriter out) {
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
         long start = System.nanoTime();
+        // a dumb terminal (or none) cannot redraw a line in place: no bar there
+        ProgressBar bar = terminal.getType().startsWith(Terminal.TYPE_DUMB) ? null : new ProgressBar(out);
+        session.onProgress(bar);
         try {
             session.execute(text, result -> {
+                if (bar != null) {
+                    bar.clear();
+                }
                 out.print(format.format(result));
                 if (timing) {
                     out.println(timingLine(result, (System.nanoTime() - start) / 1e6));
@@ -91,9 +97,16 @@ final class Repl {
                 out.flush();
             });
         } catch (TesseraException e) {
+            if (bar != null) {
+                bar.clear();
+            }
             out.print(caret(text, e));
             out.println(ResultFormat.errorLine(e));
         } finally {
+            if (bar != null) {
+                bar.close();
+            }
+            session.onProgress(null);
             terminal.handle(Terminal.Signal.INT, previous);
             out.flush();
         }
