@@ -78,6 +78,18 @@ public final class Session implements AutoCloseable {
         return settings;
     }
 
+    /** The names a statement can use beside the built-ins: the session's views and user functions. */
+    public List<String> definedNames() {
+        List<String> names = new ArrayList<>(catalog.viewNames());
+        names.addAll(catalog.functionNames());
+        return names;
+    }
+
+    /** The data root relative paths resolve against. */
+    public Path root() {
+        return resolver.root();
+    }
+
     /** Receives progress of running statements (chunks done and bytes read). */
     public void onProgress(Progress listener) {
         this.progress = listener == null ? Progress.NONE : listener;

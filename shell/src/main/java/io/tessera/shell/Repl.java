@@ -49,6 +49,7 @@ final class Repl {
                 .terminal(terminal)
                 .appName("tessera")
                 .parser(new StatementParser())
+                .completer(new StatementCompleter(session))
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
                 .build();
@@ -171,6 +172,7 @@ final class Repl {
     private static final class StatementParser extends DefaultParser {
         StatementParser() {
             setEscapeChars(new char[0]); // a backslash starts a shell command, it escapes nothing
+            setQuoteChars(new char[0]); // the completer sees quotes as typed, to complete paths inside them
         }
 
         @Override
