@@ -115,6 +115,45 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one SELECT and hands its arrays to {@code each} chunk by chunk instead of returning
+     * them: for results too big to hold. Nothing the size of a result is kept (a reduction's output
+     * chunks come from its merged partial states).
+     */
+    public void stream(String select, ChunkConsumer each) {
+        try {
+            List<ParsedStatement> statements = QueryParser.parse(select);
+            if (statements.size() != 1 || !(statements.get(0).statement() instanceof Query query)) {
+                throw new TesseraException(TesseraException.Category.ARGUMENT, "stream() takes one SELECT statement");
+            }
+            try (StorageSession storage = new StorageSession(resolver)) {
+                PlannedQuery planned = planner(storage).plan(query);
+                if (planned.into() != null) {
+                    throw new TesseraException(TesseraException.Category.ARGUMENT,
+                            "stream() hands the result over: leave out INTO");
+                }
+                List<ChunkSink> sinks = new ArrayList<>();
+                for (PlannedQuery.Item item : planned.items()) {
+                    if (item.node() == null) {
+                        throw new TesseraException(TesseraException.Category.TYPE, "stream() hands over arrays, and "
+                                + "item '" + item.name() + "' is a string");
+                    }
+                    sinks.add((box, block) -> each.accept(item.name(), box, block));
+                }
+                MemoryBudget budget = new MemoryBudget(settings.memoryLimit());
+                CancellationToken token = new CancellationToken();
+                running = token;
+                try {
+                    executor.write(planned.roots(), sinks, budget, new ExecutionStats(progress), token);
+                } finally {
+                    running = null;
+                }
+            }
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
     /** Runs a script that must be a single SELECT and returns its values. */
     public QueryResult query(String text) {
         List<StatementResult> results = execute(text);
