@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A connection to Tessera: a data root, views and functions, settings, and the worker pool that
@@ -141,13 +142,10 @@ public final class Session implements AutoCloseable {
                     sinks.add((box, block) -> each.accept(item.name(), box, block));
                 }
                 MemoryBudget budget = new MemoryBudget(settings.memoryLimit());
-                CancellationToken token = new CancellationToken();
-                running = token;
-                try {
+                cancellable(token -> {
                     executor.write(planned.roots(), sinks, budget, new ExecutionStats(progress), token);
-                } finally {
-                    running = null;
-                }
+                    return null;
+                });
             }
         } catch (RuntimeException e) {
             throw Errors.translate(e);
@@ -244,23 +242,22 @@ public final class Session implements AutoCloseable {
         SinkTargets.check(sink, target, display, storage.openedFiles());
         MemoryBudget budget = new MemoryBudget(settings.memoryLimit());
         ExecutionStats stats = new ExecutionStats(progress);
-        CancellationToken token = new CancellationToken();
-        running = token;
-        try (ResultWriter writer = ResultWriters.open(sink, target, display, items, budget)) {
-            List<ChunkSink> sinks = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                sinks.add(writer.item(i));
+        cancellable(token -> {
+            try (ResultWriter writer = ResultWriters.open(sink, target, display, items, budget)) {
+                List<ChunkSink> sinks = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    sinks.add(writer.item(i));
+                }
+                executor.write(roots, sinks, budget, stats, token);
+                token.check();
+                writer.commit();
+            } catch (UncheckedIOException e) {
+                throw ResultWriters.writeError(display, e.getCause());
+            } catch (IOException e) {
+                throw ResultWriters.writeError(display, e);
             }
-            executor.write(roots, sinks, budget, stats, token);
-            token.check();
-            writer.commit();
-        } catch (UncheckedIOException e) {
-            throw ResultWriters.writeError(display, e.getCause());
-        } catch (IOException e) {
-            throw ResultWriters.writeError(display, e);
-        } finally {
-            running = null;
-        }
+            return null;
+        });
         List<IntoResult.Written> written = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -296,10 +293,15 @@ public final class Session implements AutoCloseable {
     private Run run(List<PlanNode> roots) {
         MemoryBudget budget = new MemoryBudget(settings.memoryLimit());
         ExecutionStats stats = new ExecutionStats(progress);
+        return cancellable(token -> new Run(executor.compute(roots, budget, stats, token), stats, budget));
+    }
+
+    /** Runs {@code work} under a fresh token that {@link #cancel()} reaches while it runs. */
+    private <T> T cancellable(Function<CancellationToken, T> work) {
         CancellationToken token = new CancellationToken();
         running = token;
         try {
-            return new Run(executor.compute(roots, budget, stats, token), stats, budget);
+            return work.apply(token);
         } finally {
             running = null;
         }

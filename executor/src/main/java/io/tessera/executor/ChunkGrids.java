@@ -150,4 +150,13 @@ public final class ChunkGrids {
         }
         return ChunkGrid.regular(shape, chunk);
     }
+
+    /** Each axis's largest chunk size (at least 1, for empty axes): the chunk shape of a regular store. */
+    public static long[] largestChunks(ChunkGrid grid) {
+        long[] sizes = new long[grid.ndim()];
+        for (int axis = 0; axis < sizes.length; axis++) {
+            sizes[axis] = Math.max(1, grid.maxChunk(axis));
+        }
+        return sizes;
+    }
 }

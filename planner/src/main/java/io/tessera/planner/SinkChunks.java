@@ -39,7 +39,8 @@ final class SinkChunks {
         if (shape.length == 0) {
             return rel;
         }
-        ChunkGrid target = storedGrid(shape, sizes != null ? ChunkGrids.explicit(shape, sizes) : rel.chunks());
+        ChunkGrid given = sizes != null ? ChunkGrids.explicit(shape, sizes) : rel.chunks();
+        ChunkGrid target = ChunkGrid.regular(shape, ChunkGrids.largestChunks(given));
         return target.equals(rel.chunks()) ? rel : builder.rechunk(rel, target);
     }
 
@@ -65,14 +66,5 @@ final class SinkChunks {
         }
         axes.add(AxisChunks.regular(shape[last], Math.max(1, shape[last])));
         return builder.rechunk(rel, ChunkGrid.of(axes));
-    }
-
-    /** A regular grid of each axis's first chunk size (at least 1, for empty axes). */
-    private static ChunkGrid storedGrid(long[] shape, ChunkGrid grid) {
-        long[] chunk = new long[shape.length];
-        for (int axis = 0; axis < shape.length; axis++) {
-            chunk[axis] = Math.max(1, grid.maxChunk(axis));
-        }
-        return ChunkGrid.regular(shape, chunk);
     }
 }

@@ -22,13 +22,7 @@ final class GenerateOp implements Operator {
     GenerateOp(GenerateNode node) {
         this.node = node;
         this.generator = node.generator();
-        long[] shape = generator.shape();
-        this.strides = new long[shape.length];
-        long stride = 1;
-        for (int axis = shape.length - 1; axis >= 0; axis--) {
-            strides[axis] = stride;
-            stride *= Math.max(1, shape[axis]);
-        }
+        this.strides = Shapes.strides(generator.shape());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tessera.executor.sink;
 
 import io.tessera.executor.Block;
+import io.tessera.executor.Shapes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -93,12 +94,7 @@ final class BlockBytes {
         for (int axis = inner; axis < rank; axis++) {
             runLength *= count[axis];
         }
-        long[] strides = new long[rank];
-        long stride = 1;
-        for (int axis = rank - 1; axis >= 0; axis--) {
-            strides[axis] = stride;
-            stride *= targetShape[axis];
-        }
+        long[] strides = Shapes.strides(targetShape);
         long base = 0;
         for (int axis = 0; axis < rank; axis++) {
             base += targetStart[axis] * strides[axis];
