@@ -40,6 +40,17 @@ public final class QueryParser {
         return statements;
     }
 
+    /**
+     * The offsets in {@code text} of its parameters, the {@code ?} outside strings, names and comments,
+     * in order.
+     */
+    public static int[] parameterOffsets(String text) {
+        TesseraLexer lexer = new TesseraLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        return lexer.getAllTokens().stream().filter(token -> token.getType() == TesseraLexer.QUESTION)
+                .mapToInt(Token::getStartIndex).toArray();
+    }
+
     private static void checkToken(Token token) {
         Position at = new Position(token.getLine(), token.getCharPositionInLine() + 1);
         switch (token.getType()) {
@@ -47,6 +58,8 @@ public final class QueryParser {
             case TesseraLexer.UNTERMINATED_QUOTED_IDENTIFIER ->
                     throw new SyntaxException("unterminated quoted name", at);
             case TesseraLexer.UNTERMINATED_COMMENT -> throw new SyntaxException("unterminated comment", at);
+            case TesseraLexer.QUESTION -> throw new SyntaxException("'?' stands for a parameter, which only a "
+                    + "prepared statement can give a value", at);
             case TesseraLexer.ERROR_CHARACTER ->
                     throw new SyntaxException("unexpected character '" + token.getText() + "'", at);
             default -> {

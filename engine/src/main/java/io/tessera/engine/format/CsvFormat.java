@@ -20,15 +20,7 @@ public final class CsvFormat implements ResultFormat {
             return new TextFormat().format(result);
         }
         List<ResultItem> items = query.items();
-        long[] shape = new long[0];
-        for (ResultItem item : items) {
-            long[] next = Shapes.broadcast(shape, item.shape());
-            if (next == null) {
-                throw new TesseraException(TesseraException.Category.SHAPE, "csv needs items that broadcast together, "
-                        + "not shapes " + Shapes.format(shape) + " and " + Shapes.format(item.shape()));
-            }
-            shape = next;
-        }
+        long[] shape = CellForm.shape(items, "csv");
         StringBuilder text = new StringBuilder();
         for (int axis = 0; axis < shape.length; axis++) {
             text.append('i').append(axis).append(',');
@@ -46,28 +38,12 @@ public final class CsvFormat implements ResultFormat {
             for (int k = 0; k < items.size(); k++) {
                 ResultItem item = items.get(k);
                 text.append(k > 0 ? "," : "").append(item.isText() ? quote(item.text())
-                        : value(item.values(), offset(item.shape(), index)));
+                        : value(item.values(), CellForm.offset(item.shape(), index)));
             }
             text.append('\n');
-            for (int axis = shape.length - 1; axis >= 0; axis--) {
-                if (++index[axis] < shape[axis]) {
-                    break;
-                }
-                index[axis] = 0;
-            }
+            CellForm.advance(index, shape);
         }
         return text.toString();
-    }
-
-    /** The element of an item of {@code itemShape} that broadcasts to the cell at {@code index}. */
-    private static int offset(long[] itemShape, long[] index) {
-        int shift = index.length - itemShape.length;
-        long offset = 0;
-        for (int axis = 0; axis < itemShape.length; axis++) {
-            long i = itemShape[axis] == 1 ? 0 : index[axis + shift];
-            offset = offset * itemShape[axis] + i;
-        }
-        return (int) offset;
     }
 
     /** One cell's value: numbers in full precision, NaN and infinities as JSON writes them. */

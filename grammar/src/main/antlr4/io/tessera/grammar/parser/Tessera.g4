@@ -198,6 +198,7 @@ LPAREN    : '(';
 RPAREN    : ')';
 LBRACK    : '[';
 RBRACK    : ']';
+QUESTION  : '?';   // a prepared statement's parameter, replaced by its value before parsing
 
 INTEGER
     : DIGIT+
