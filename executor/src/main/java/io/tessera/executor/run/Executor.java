@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -382,5 +383,11 @@ public final class Executor implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            // a closed executor leaves no thread behind (a client opening and closing many sessions counts on it)
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
