@@ -1,5 +1,6 @@
 package io.tessera.engine.result;
 
+import io.tessera.engine.TesseraException;
 import java.util.List;
 
 /** The values a SELECT returned, and what running it took. */
@@ -7,5 +8,16 @@ public record QueryResult(List<ResultItem> items, double elapsedMs, long bytesRe
         implements StatementResult {
     public QueryResult {
         items = List.copyOf(items);
+    }
+
+    /** The item called {@code name} (its {@code AS} name, or the expression's text). */
+    public ResultItem item(String name) {
+        for (ResultItem item : items) {
+            if (item.name().equals(name)) {
+                return item;
+            }
+        }
+        throw new TesseraException(TesseraException.Category.NAME, "no item '" + name + "' in the result; its items: "
+                + String.join(", ", items.stream().map(ResultItem::name).toList()));
     }
 }
