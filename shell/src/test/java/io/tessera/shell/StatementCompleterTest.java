@@ -29,13 +29,16 @@ class StatementCompleterTest {
         session.close();
     }
 
+    /** The candidates for Tab at the end of {@code typed}, or at its {@code |}. */
     private List<String> complete(String typed) {
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
         parser.setQuoteChars(new char[0]);
         List<Candidate> candidates = new ArrayList<>();
-        new StatementCompleter(session).complete(null,
-                parser.parse(typed, typed.length(), Parser.ParseContext.COMPLETE), candidates);
+        int cursor = typed.contains("|") ? typed.indexOf('|') : typed.length();
+        String text = typed.replace("|", "");
+        new StatementCompleter(session).complete(null, parser.parse(text, cursor, Parser.ParseContext.COMPLETE),
+                candidates);
         return candidates.stream().map(Candidate::value).sorted().toList();
     }
 
@@ -59,5 +62,21 @@ class StatementCompleterTest {
         assertTrue(directories.contains("stack('weather/"), directories.toString());
         List<String> files = complete("SELECT x FROM npy('f");
         assertTrue(files.contains("npy('f32.npy") && files.contains("npy('fortran.npy"), files.toString());
+    }
+
+    @Test
+    void theDatasetsOfAFileTheStatementNamesAreOffered() {
+        assertEquals(List.of("mean(x"), complete("SELECT mean(|) FROM hdf5('two.h5')").stream()
+                .filter(c -> c.equals("mean(x")).toList());
+        assertEquals(List.of("grp/sub/y", "grp/x"), complete("SELECT gr| FROM hdf5('groups.h5')"));
+        assertEquals(List.of("t2m"), complete("SELECT t2| FROM stack('weather/*.h5')"));
+        assertEquals(List.of(), complete("SELECT t2| FROM stack('nowhere/*.hdf5')"));
+    }
+
+    @Test
+    void aDatasetArgumentOffersTheFilesDatasets() {
+        assertEquals(List.of("'/x'", "'/y'"), complete("SELECT v FROM hdf5('two.h5', '/"));
+        assertEquals(List.of("'y'"), complete("SELECT v FROM hdf5('two.h5', 'y"));
+        assertEquals(List.of("'grp/sub/y'", "'grp/x'"), complete("SELECT v FROM hdf5('groups.h5', 'g"));
     }
 }
