@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
@@ -24,6 +25,9 @@ public final class TesseraDriver extends UnregisteredDriver {
     static {
         new TesseraDriver().register();
     }
+
+    /** Set by the first connect, which starts warming up the planner for the statements to come. */
+    private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
 
     /** Properties Tessera sets on each connection from its URL, read back when the session opens. */
     private static final String ROOT = "tessera.root";
@@ -63,6 +67,9 @@ public final class TesseraDriver extends UnregisteredDriver {
             Tessera.open(root(parsed.root()), !parsed.root().isEmpty(), parsed.settings()).close();
         } catch (TesseraException e) {
             throw SqlErrors.of(e);
+        }
+        if (WARMING_UP.compareAndSet(false, true)) {
+            Tessera.warmUpInBackground();
         }
         AvaticaConnection connection = factory.newConnection(this, factory, url, properties);
         handler.onConnectionInit(connection);
