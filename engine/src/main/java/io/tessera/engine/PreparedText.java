@@ -57,17 +57,34 @@ public final class PreparedText {
         return bound.append(text, from, text.length()).toString();
     }
 
-    /** The literal that stands for {@code value} in the language. */
+    /**
+     * The literal that stands for {@code value} in the language; a negative number in parentheses,
+     * so it keeps its meaning beside any operator ({@code 10-?}, {@code ? ** 2}).
+     */
     static String literal(Object value, int parameter) {
         if (value instanceof Boolean bool) {
             return bool ? "TRUE" : "FALSE";
         }
+        if (value instanceof String string) {
+            return "'" + string.replace("'", "''") + "'";
+        }
+        String number = number(value);
+        if (number == null) {
+            throw new TesseraException(TesseraException.Category.ARGUMENT, "parameter " + parameter + " is "
+                    + (value == null ? "null" : "a " + value.getClass().getSimpleName())
+                    + ": give a number, a boolean or a string");
+        }
+        return number.startsWith("-") ? "(" + number + ")" : number;
+    }
+
+    private static String number(Object value) {
         if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long
                 || value instanceof BigInteger) {
             return value.toString();
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.toString();
+            // an integral decimal is an integer literal (1E+3 would read as a float)
+            return decimal.stripTrailingZeros().scale() <= 0 ? decimal.toBigInteger().toString() : decimal.toString();
         }
         if (value instanceof Float || value instanceof Double) {
             double number = ((Number) value).doubleValue();
@@ -79,11 +96,6 @@ public final class PreparedText {
             }
             return value.toString();
         }
-        if (value instanceof String string) {
-            return "'" + string.replace("'", "''") + "'";
-        }
-        throw new TesseraException(TesseraException.Category.ARGUMENT, "parameter " + parameter + " is "
-                + (value == null ? "null" : "a " + value.getClass().getSimpleName())
-                + ": give a number, a boolean or a string");
+        return null;
     }
 }

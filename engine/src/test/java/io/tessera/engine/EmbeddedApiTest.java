@@ -77,10 +77,11 @@ class EmbeddedApiTest {
     void preparedTextReplacesParametersWithLiterals() {
         PreparedText text = PreparedText.of("SELECT x[?:?] * ? AS \"a?\", '?' /* ? */ FROM hdf5(?) AS x -- why?");
         assertEquals(4, text.parameterCount());
-        assertEquals("SELECT x[1:-2] * 2.5 AS \"a?\", '?' /* ? */ FROM hdf5('it''s.h5') AS x -- why?",
+        assertEquals("SELECT x[1:(-2)] * 2.5 AS \"a?\", '?' /* ? */ FROM hdf5('it''s.h5') AS x -- why?",
                 text.bind(List.of(1, -2L, 2.5, "it's.h5")));
-        assertEquals("SELECT TRUE, nan, -inf", PreparedText.of("SELECT ?, ?, ?")
-                .bind(List.of(true, Double.NaN, Float.NEGATIVE_INFINITY)));
+        assertEquals("SELECT TRUE, nan, (-inf), 1000, 0.250, (-3)", PreparedText.of("SELECT ?, ?, ?, ?, ?, ?")
+                .bind(List.of(true, Double.NaN, Float.NEGATIVE_INFINITY, new java.math.BigDecimal("1E+3"),
+                        new java.math.BigDecimal("0.250"), new java.math.BigDecimal("-3.00"))));
         assertEquals(TesseraException.Category.ARGUMENT,
                 assertThrows(TesseraException.class, () -> text.bind(List.of(1))).category());
         TesseraException bad = assertThrows(TesseraException.class,
@@ -89,6 +90,16 @@ class EmbeddedApiTest {
         TesseraException syntax = assertThrows(TesseraException.class, () -> PreparedText.of("SELECT ? +"));
         assertEquals(TesseraException.Category.SYNTAX, syntax.category());
         try (Session session = Tessera.open(root, true, Settings.defaults())) {
+            // a negative value keeps its meaning beside any operator
+            assertEquals(11, session.query(PreparedText.of("SELECT 10-? AS d").bind(List.of(-1))).item("d")
+                    .longValue());
+            assertEquals(9, session.query(PreparedText.of("SELECT ? ** 2 AS p").bind(List.of(-3))).item("p")
+                    .longValue());
+            assertEquals(List.of(7.0, 8.0), java.util.Arrays.stream(session.query(PreparedText
+                    .of("SELECT arange(10.0)[?:?] AS s").bind(List.of(-3, -1))).item("s").toDoubleArray()).boxed()
+                    .toList());
+            assertEquals(Double.NEGATIVE_INFINITY, session.query(PreparedText.of("SELECT ? * 2 AS i")
+                    .bind(List.of(Double.NEGATIVE_INFINITY))).item("i").doubleValue());
             TesseraException loose = assertThrows(TesseraException.class, () -> session.query("SELECT ? + 1"));
             assertInstanceOf(TesseraException.class, loose);
             assertTrue(loose.getMessage().contains("'?' stands for a parameter"), loose.getMessage());

@@ -18,6 +18,15 @@ record ConnectionUrl(String root, Settings settings) {
     private static final Set<String> OPTIONS = Set.of("threads", "memory_limit", "chunk_bytes");
 
     static ConnectionUrl parse(String url, Properties info) {
+        try {
+            return parseDecoded(url, info);
+        } catch (IllegalArgumentException e) {
+            // URLDecoder's complaint about a bad %-escape
+            throw new TesseraException(TesseraException.Category.ARGUMENT, "bad URL " + url + ": " + e.getMessage());
+        }
+    }
+
+    private static ConnectionUrl parseDecoded(String url, Properties info) {
         String rest = url.substring(PREFIX.length());
         int question = rest.indexOf('?');
         String root = URLDecoder.decode(question < 0 ? rest : rest.substring(0, question), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import io.tessera.engine.TesseraException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLNonTransientException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
@@ -37,7 +38,11 @@ final class SqlErrors {
         };
     }
 
-    static SQLException closed() {
+    static SQLException closedConnection() {
+        return new SQLNonTransientConnectionException("connection closed", "08003");
+    }
+
+    static SQLException closedStatement() {
         return new SQLNonTransientException("statement closed", "HY010");
     }
 
@@ -50,10 +55,10 @@ final class SqlErrors {
      * The Tessera error inside what Avatica threw (it wraps our errors with its own words), as its
      * SQL form; other failures as they are.
      */
-    static SQLException unwrap(SQLException thrown) {
+    static SQLException unwrap(Exception thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimedOut timedOut) {
-                return timeout(timedOut.seconds, timedOut.error);
+            if (cause instanceof Raised raised) {
+                return raised.error;
             }
             if (cause instanceof TesseraException tessera) {
                 return of(tessera);
@@ -62,17 +67,16 @@ final class SqlErrors {
                 return sql;
             }
         }
-        return thrown;
+        return thrown instanceof SQLException sql ? sql : new SQLException(String.valueOf(thrown.getMessage()),
+                "XX000", thrown);
     }
 
-    /** A statement stopped by its query timeout, passed up through Avatica to become SQLTimeoutException. */
-    static final class TimedOut extends RuntimeException {
-        private final int seconds;
-        private final TesseraException error;
+    /** An {@link SQLException} made where Avatica only lets runtime exceptions through; {@link #unwrap} finds it. */
+    static final class Raised extends RuntimeException {
+        private final SQLException error;
 
-        TimedOut(int seconds, TesseraException error) {
+        Raised(SQLException error) {
             super(error.getMessage(), error);
-            this.seconds = seconds;
             this.error = error;
         }
     }

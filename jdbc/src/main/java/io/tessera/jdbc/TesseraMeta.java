@@ -12,10 +12,14 @@ import java.lang.reflect.Modifier;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -37,6 +41,7 @@ final class TesseraMeta extends MetaImpl {
     private final ReentrantLock sessionLock = new ReentrantLock();
     private final Map<Integer, PreparedText> prepared = new ConcurrentHashMap<>();
     private final Map<Integer, StatementRun> running = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     TesseraMeta(AvaticaConnection connection, Session session) {
         super(connection);
@@ -45,6 +50,7 @@ final class TesseraMeta extends MetaImpl {
 
     @Override
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+        checkOpen();
         PreparedText text = PreparedText.of(sql);
         StatementHandle h = createStatement(ch);
         List<AvaticaParameter> parameters = new ArrayList<>();
@@ -129,10 +135,12 @@ final class TesseraMeta extends MetaImpl {
         return text;
     }
 
+    /** The parameters as JDBC gave them (a date stays a date, and is refused when bound). */
     private static List<Object> values(List<TypedValue> parameterValues) {
         List<Object> values = new ArrayList<>();
+        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
         for (TypedValue value : parameterValues) {
-            values.add(value == null ? null : value.toLocal());
+            values.add(value == null ? null : value.toJdbc(utc));
         }
         return values;
     }
@@ -148,39 +156,80 @@ final class TesseraMeta extends MetaImpl {
 
     /**
      * Runs {@code sql} (one statement or a script; the last statement's answer is the result) on the
-     * session, where {@code Statement.cancel()} and the statement's timeout can reach it.
+     * session, where {@code Statement.cancel()} and the statement's timeout can reach it, from the
+     * moment it is asked for: also while it waits for the connection's previous statement.
      */
     private MetaResultSet run(StatementHandle h, String sql, long maxRowCount) throws NoSuchStatementException {
-        AvaticaStatement statement = connection.statementMap.get(h.id);
-        int timeout = timeoutSeconds(statement);
-        sessionLock.lock();
+        checkOpen();
+        int timeout = timeoutSeconds(connection.statementMap.get(h.id));
+        // a cancel reaches the statement it meets, not the next one
+        connection.getCancelFlag(h).set(false);
         try (StatementRun run = new StatementRun(session, timeout)) {
             running.put(h.id, run);
-            // a cancel reaches the statement it meets running, not the next one
-            connection.getCancelFlag(h).set(false);
-            List<StatementResult> results;
             try {
-                results = session.execute(sql);
-            } catch (TesseraException e) {
-                if (run.timedOut() && e.category() == TesseraException.Category.CANCELLED) {
-                    throw new SqlErrors.TimedOut(timeout, e);
+                awaitSession(run, timeout);
+                try {
+                    return execute(h, sql, maxRowCount, run, timeout);
+                } finally {
+                    sessionLock.unlock();
                 }
-                throw e;
+            } finally {
+                running.remove(h.id);
             }
-            if (results.isEmpty()) {
-                return MetaResultSet.count(h.connectionId, h.id, 0);
+        }
+    }
+
+    /** Takes the session once the connection's previous statement is done, unless this one is stopped first. */
+    private void awaitSession(StatementRun run, int timeout) {
+        try {
+            while (!sessionLock.tryLock(20, TimeUnit.MILLISECONDS)) {
+                if (run.stopped()) {
+                    throw stopped(run, timeout, null);
+                }
             }
-            ResultTable table = ResultTable.of(results.get(results.size() - 1));
-            if (table.isUpdate()) {
-                return MetaResultSet.count(h.connectionId, h.id, 0);
-            }
-            Iterable<Object> rows = maxRowCount < 0 ? table.rows() : limit(table.rows(), maxRowCount);
-            Signature signature = Signature.create(table.columns(), sql, List.of(), CursorFactory.ARRAY,
-                    StatementType.SELECT);
-            return MetaResultSet.create(h.connectionId, h.id, false, signature, new Frame(0, true, rows));
-        } finally {
-            running.remove(h.id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopped(run, timeout, null);
+        }
+        if (closed || !run.start()) {
             sessionLock.unlock();
+            throw closed ? new SqlErrors.Raised(SqlErrors.closedConnection()) : stopped(run, timeout, null);
+        }
+    }
+
+    private MetaResultSet execute(StatementHandle h, String sql, long maxRowCount, StatementRun run, int timeout) {
+        List<StatementResult> results;
+        try {
+            results = session.execute(sql);
+        } catch (TesseraException e) {
+            if (e.category() == TesseraException.Category.CANCELLED) {
+                throw stopped(run, timeout, e);
+            }
+            throw e;
+        }
+        if (results.isEmpty()) {
+            return MetaResultSet.count(h.connectionId, h.id, 0);
+        }
+        ResultTable table = ResultTable.of(results.get(results.size() - 1));
+        if (table.isUpdate()) {
+            return MetaResultSet.count(h.connectionId, h.id, 0);
+        }
+        Iterable<Object> rows = maxRowCount < 0 ? table.rows() : limit(table.rows(), maxRowCount);
+        Signature signature = Signature.create(table.columns(), sql, List.of(), CursorFactory.ARRAY,
+                StatementType.SELECT);
+        return MetaResultSet.create(h.connectionId, h.id, false, signature, new Frame(0, true, rows));
+    }
+
+    /** The error of a stopped statement: a timeout's, or a cancel's. */
+    private static RuntimeException stopped(StatementRun run, int timeout, TesseraException cause) {
+        TesseraException error = cause != null ? cause
+                : new TesseraException(TesseraException.Category.CANCELLED, "statement cancelled");
+        return run.timedOut() ? new SqlErrors.Raised(SqlErrors.timeout(timeout, error)) : error;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new SqlErrors.Raised(SqlErrors.closedConnection());
         }
     }
 
@@ -196,12 +245,13 @@ final class TesseraMeta extends MetaImpl {
         return () -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).limit(max).iterator();
     }
 
-    /** Stops the statement {@code h} if it is running. */
-    void cancel(StatementHandle h) {
+    /** Stops the statement {@code h} if it is running (or waiting to); false when it is not. */
+    boolean cancel(StatementHandle h) {
         StatementRun run = running.get(h.id);
         if (run != null) {
             run.stop(false);
         }
+        return run != null;
     }
 
     @Override
@@ -220,9 +270,17 @@ final class TesseraMeta extends MetaImpl {
         prepared.remove(h.id);
     }
 
+    /** Stops the running statement, waits for it to end, then closes the session. */
     @Override
     public void closeConnection(ConnectionHandle ch) {
-        session.close();
+        closed = true;
+        running.values().forEach(run -> run.stop(false));
+        sessionLock.lock();
+        try {
+            session.close();
+        } finally {
+            sessionLock.unlock();
+        }
     }
 
     @Override
@@ -262,7 +320,12 @@ final class TesseraMeta extends MetaImpl {
             Pat columnNamePattern) {
         List<MetaColumn> columns = new ArrayList<>();
         for (String view : viewNames(tableNamePattern)) {
-            List<ColumnMetaData> viewColumns = viewColumns(view);
+            List<ColumnMetaData> viewColumns;
+            try {
+                viewColumns = viewColumns(view);
+            } catch (TesseraException e) {
+                continue;  // a view that cannot be bound now (its file is gone) has no columns to list
+            }
             for (ColumnMetaData column : viewColumns) {
                 if (matches(columnNamePattern, column.columnName)) {
                     columns.add(new MetaColumn(null, null, view, column.columnName, column.type.id, column.type.name,
@@ -324,6 +387,7 @@ final class TesseraMeta extends MetaImpl {
     }
 
     private StatementResult runMetadata(String statement) {
+        checkOpen();
         sessionLock.lock();
         try {
             return session.execute(statement).get(0);
@@ -332,14 +396,23 @@ final class TesseraMeta extends MetaImpl {
         }
     }
 
-    /** JDBC's LIKE patterns: {@code %} any run, {@code _} any one character, null anything. */
+    /**
+     * JDBC's LIKE patterns: {@code %} any run, {@code _} any one character, a backslash takes the next
+     * character as it is ({@code getSearchStringEscape()}), null anything.
+     */
     private static boolean matches(Pat pattern, String name) {
         if (pattern == null || pattern.s == null) {
             return true;
         }
         StringBuilder regex = new StringBuilder();
-        for (char c : pattern.s.toCharArray()) {
-            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        char[] chars = pattern.s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c == '\\' && i + 1 < chars.length) {
+                regex.append(Pattern.quote(String.valueOf(chars[++i])));
+            } else {
+                regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+            }
         }
         return name.matches(regex.toString());
     }

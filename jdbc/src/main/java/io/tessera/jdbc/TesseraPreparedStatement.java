@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.sql.NClob;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -24,11 +25,23 @@ final class TesseraPreparedStatement extends AvaticaPreparedStatement {
 
     @Override
     public ResultSet executeQuery() throws SQLException {
+        ResultSet rows;
         try {
-            return super.executeQuery();
+            rows = super.executeQuery();
         } catch (SQLException e) {
             throw SqlErrors.unwrap(e);
         }
+        if (rows == null) {
+            throw new SQLException("the statement answers no rows: run it with execute or executeUpdate", "07000");
+        }
+        return rows;
+    }
+
+    /** The columns of the last result; null before the statement has run (they depend on what it reads). */
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        ResultSet rows = getResultSet();
+        return rows == null ? null : rows.getMetaData();
     }
 
     @Override
@@ -40,32 +53,39 @@ final class TesseraPreparedStatement extends AvaticaPreparedStatement {
         }
     }
 
+    /** Runs any statement; rows it answers (a SELECT's, an INTO's) are dropped, and the count is 0. */
     @Override
     public long executeLargeUpdate() throws SQLException {
-        try {
-            return super.executeLargeUpdate();
-        } catch (SQLException e) {
-            throw SqlErrors.unwrap(e);
+        if (execute()) {
+            getResultSet().close();
         }
+        return Math.max(getLargeUpdateCount(), 0);
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
         try {
             return super.executeLargeBatch();
-        } catch (SQLException e) {
-            throw SqlErrors.unwrap(e);
+        } catch (SQLException | RuntimeException e) {
+            throw Statements.batchError(SqlErrors.unwrap(e));
         }
     }
 
     /** Not synchronized as Avatica's is: a prepared statement holds its monitor while it runs. */
     @Override
     public void cancel() throws SQLException {
-        if (isClosed()) {
-            throw SqlErrors.closed();
-        }
-        cancelFlag.set(true);
-        ((TesseraConnection) connection).tesseraMeta().cancel(handle);
+        Statements.cancel(this, cancelFlag);
+    }
+
+    /** Any scalar, whatever SQL type it is said to be: the literal is made from the value itself. */
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+        setObject(parameterIndex, x);
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+        setObject(parameterIndex, x);
     }
 
     @Override

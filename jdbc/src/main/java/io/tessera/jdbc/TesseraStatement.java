@@ -31,10 +31,14 @@ final class TesseraStatement extends AvaticaStatement {
         }
     }
 
+    /** Runs any statement; rows it answers (a SELECT's, an INTO's) are dropped, and the count is 0. */
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
         try {
-            return super.executeLargeUpdate(sql);
+            if (super.execute(sql)) {
+                getResultSet().close();
+            }
+            return Math.max(getLargeUpdateCount(), 0);
         } catch (SQLException e) {
             throw SqlErrors.unwrap(e);
         }
@@ -44,18 +48,14 @@ final class TesseraStatement extends AvaticaStatement {
     public long[] executeLargeBatch() throws SQLException {
         try {
             return super.executeLargeBatch();
-        } catch (SQLException e) {
-            throw SqlErrors.unwrap(e);
+        } catch (SQLException | RuntimeException e) {
+            throw Statements.batchError(SqlErrors.unwrap(e));
         }
     }
 
     /** Not synchronized as Avatica's is: it must reach a statement that holds the monitor while it runs. */
     @Override
     public void cancel() throws SQLException {
-        if (isClosed()) {
-            throw SqlErrors.closed();
-        }
-        cancelFlag.set(true);
-        ((TesseraConnection) connection).tesseraMeta().cancel(handle);
+        Statements.cancel(this, cancelFlag);
     }
 }

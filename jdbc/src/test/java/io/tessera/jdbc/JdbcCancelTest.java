@@ -89,6 +89,61 @@ class JdbcCancelTest {
         }
     }
 
+    @Test
+    void aStatementWaitingForTheConnectionCanBeCancelledWithoutTouchingTheRunningOne() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:tessera:" + root);
+                Statement first = connection.createStatement();
+                Statement second = connection.createStatement()) {
+            CompletableFuture<SQLException> running = runAsync(() -> first.executeQuery(LONG_QUERY));
+            Thread.sleep(300);
+            second.setQueryTimeout(1);
+            long start = System.nanoTime();
+            SQLException waited = runAsync(() -> second.executeQuery("SELECT 1")).get(10, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertInstanceOf(SQLTimeoutException.class, waited, "the timeout counts from when it was asked to run");
+            assertTrue(seconds < 2, "timed out after " + seconds + " s");
+            assertTrue(!running.isDone(), "the running statement goes on");
+
+            CompletableFuture<SQLException> third = runAsync(() -> second.executeQuery("SELECT 2"));
+            second.setQueryTimeout(0);
+            Thread.sleep(200);
+            second.cancel();
+            SQLException cancelled = third.get(10, TimeUnit.SECONDS);
+            assertNotNull(cancelled);
+            assertEquals(SqlErrors.CANCELLED, cancelled.getSQLState());
+            assertTrue(!running.isDone(), "the running statement still goes on");
+
+            first.cancel();
+            assertEquals(SqlErrors.CANCELLED, running.get(10, TimeUnit.SECONDS).getSQLState());
+        }
+    }
+
+    @Test
+    void closingTheConnectionStopsItsRunningStatement() throws Exception {
+        Connection connection = DriverManager.getConnection("jdbc:tessera:" + root);
+        Statement statement = connection.createStatement();
+        CompletableFuture<SQLException> running = runAsync(() -> statement.executeQuery(LONG_QUERY));
+        Thread.sleep(500);
+        connection.close();
+        SQLException e = running.get(10, TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertEquals(SqlErrors.CANCELLED, e.getSQLState());
+    }
+
+    @Test
+    void aCancelAfterTheRowsCameLeavesThemReadable() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:tessera:" + root);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT arange(3)")) {
+            statement.cancel();
+            int count = 0;
+            while (rows.next()) {
+                count++;
+            }
+            assertEquals(3, count);
+        }
+    }
+
     private static void assertWorks(Statement statement) throws SQLException {
         try (ResultSet rows = statement.executeQuery("SELECT sum(arange(4))")) {
             assertTrue(rows.next());

@@ -300,4 +300,88 @@ class JdbcDriverTest {
         }
         return labels;
     }
+
+    @Test
+    void parametersKeepTheirMeaningAndOnlyScalarsAreAccepted() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 10-? AS d, ? ** 2 AS p")) {
+            statement.setInt(1, -1);
+            statement.setObject(2, -3, Types.OTHER);  // as clients do with the type the driver reports
+            try (ResultSet rows = statement.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals(11, rows.getLong("d"));
+                assertEquals(9, rows.getLong("p"));
+            }
+            statement.setObject(1, new BigDecimal("1E+3"), Types.DECIMAL);
+            statement.setObject(2, "2", Types.VARCHAR);
+            SQLException text = assertThrows(SQLException.class, statement::executeQuery);
+            assertEquals("42804", text.getSQLState(), text.getMessage());
+            statement.setDate(2, java.sql.Date.valueOf("2024-01-02"));
+            SQLException date = assertThrows(SQLException.class, statement::executeQuery);
+            assertEquals("22023", date.getSQLState());
+            assertTrue(date.getMessage().contains("parameter 2 is a Date"), date.getMessage());
+        }
+    }
+
+    @Test
+    void preparedStatementsAnswerAsJdbcSays() throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT arange(3) AS a")) {
+            assertNull(select.getMetaData(), "the columns are not known before the statement runs");
+            assertEquals(0, select.executeUpdate(), "executeUpdate runs it and drops its rows");
+            try (ResultSet rows = select.executeQuery()) {
+                assertEquals(List.of("i0", "a"), labels(select.getMetaData()));
+            }
+        }
+        try (PreparedStatement create = connection.prepareStatement("CREATE VIEW v_2 AS arange(2)")) {
+            SQLException e = assertThrows(SQLException.class, create::executeQuery);
+            assertTrue(e.getMessage().contains("answers no rows"), e.getMessage());
+        }
+        try (ResultSet columns = connection.getMetaData().getColumns(null, null, "v\\_2", null)) {
+            assertTrue(columns.next(), "an escaped _ matches itself");
+        }
+        try (ResultSet columns = connection.getMetaData().getColumns(null, null, "v\\_3", null)) {
+            assertFalse(columns.next());
+        }
+    }
+
+    @Test
+    void aViewWhoseFileIsGoneHasNoColumnsAndBreaksNoListing() throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT arange(4.0) AS a INTO npy('gone.npy')");
+            statement.execute("CREATE VIEW gone AS npy('gone.npy'); CREATE VIEW kept AS arange(2)");
+        }
+        Files.delete(root.resolve("gone.npy"));
+        try (ResultSet columns = connection.getMetaData().getColumns(null, null, "%", "%")) {
+            List<String> tables = new ArrayList<>();
+            while (columns.next()) {
+                tables.add(columns.getString("TABLE_NAME") + "." + columns.getString("COLUMN_NAME"));
+            }
+            assertEquals(List.of("kept.i0", "kept.kept"), tables);
+        }
+    }
+
+    @Test
+    void aFailedBatchSaysWhy() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.addBatch("CREATE VIEW b1 AS arange(2)");
+            statement.addBatch("CREATE VIEW b2 AS nothing_here");
+            java.sql.BatchUpdateException e = assertThrows(java.sql.BatchUpdateException.class,
+                    statement::executeBatch);
+            assertEquals("42704", e.getSQLState());
+        }
+    }
+
+    @Test
+    void aClosedConnectionRunsNothing() throws SQLException {
+        Statement statement = connection.createStatement();
+        connection.close();
+        SQLException e = assertThrows(SQLException.class, () -> statement.executeQuery("SELECT 1"));
+        assertTrue(e.getSQLState().startsWith("08") || e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void aBadEscapeInTheUrlIsAnArgumentError() {
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:tessera:" + root + "?threads=%zz"));
+        assertEquals("22023", e.getSQLState());
+    }
 }
