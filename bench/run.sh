@@ -21,6 +21,7 @@ SMALL=0
 WARMUP=1
 STARTUP=1
 DROP_CACHES=0
+COLD=0
 MEMORY_LIMIT=""
 THREADS=""
 ENGINES="tessera dask"
@@ -52,6 +53,7 @@ options:
   --no-warmup       count the first run too (by default one extra first run per engine and
                     workload is made, reported as "first" and left out of the medians)
   --drop-caches     drop the page cache (root) before each engine's first run: a truly cold read
+  --cold            drop the page cache (root) before every run: every measured run reads from disk
   --results DIR     where results go (default $RESULTS); each invocation writes DIR/<stamp>/
   --label TEXT      appended to the result folder's name
   --data DIR        the data root (default \$BENCH_DATA or /work/bench-data)
@@ -78,6 +80,7 @@ while [ $# -gt 0 ]; do
     --reps=*) REPS="${1#*=}" ;;
     --no-warmup) WARMUP=0 ;;
     --drop-caches) DROP_CACHES=1 ;;
+    --cold) DROP_CACHES=1; COLD=1 ;;
     --results) RESULTS="$2"; shift ;;
     --results=*) RESULTS="${1#*=}" ;;
     --label) LABEL="$2"; shift ;;
@@ -169,7 +172,7 @@ if ! "$TESSERA" --version >"$RUN_DIR/raw/build.log" 2>&1; then
 fi
 tess_repo="$(cd "$(dirname "$TESSERA")" && pwd)"
 for w in "${selected[@]}"; do printf '%s\t%s\n' "$w" "$(query "$w")"; done > "$RUN_DIR/queries.tsv"
-M_SIZE="$SIZE" M_REPS="$REPS" M_WARMUP="$WARMUP" M_DROP="$DROP_CACHES" M_SELECTED="${selected[*]}" \
+M_SIZE="$SIZE" M_REPS="$REPS" M_WARMUP="$WARMUP" M_DROP="$DROP_CACHES" M_COLD="$COLD" M_SELECTED="${selected[*]}" \
 M_SKIPPED="${skipped[*]}" M_NOT_READY="$NOT_READY" M_ENGINES="$ENGINES" M_TESSERA="$TESSERA" \
 M_TREPO="$tess_repo" M_JAVA_OPTS="$JAVA_OPTS" M_MEMORY_LIMIT="$MEMORY_LIMIT" M_THREADS="$THREADS" \
 M_TT="$T_TIMEOUT" M_DT="$D_TIMEOUT" M_PEER="$PEER" M_RUN_DIR="$RUN_DIR" \
@@ -264,7 +267,7 @@ for w in "${selected[@]}"; do
     if (( r % 2 == 1 )); then order="tessera dask"; else order="dask tessera"; fi
     for e in $order; do
       has "$e" || continue
-      if [ $WARMUP = 0 ] && [ "$r" = 1 ]; then drop_caches; fi
+      if [ $COLD = 1 ] || { [ $WARMUP = 0 ] && [ "$r" = 1 ]; }; then drop_caches; fi
       run_one "$w" "$e" rep "$r"
     done
   done

@@ -241,7 +241,7 @@ def cmd_meta(run_dir):
     trepo = e.get('M_TREPO', '')
     meta = dict(
         date=time.strftime('%Y-%m-%d %H:%M:%S %z'), host=platform.node(), size=e.get('M_SIZE'),
-        reps=int(e.get('M_REPS', 0)), warmup=e.get('M_WARMUP') == '1', drop_caches=e.get('M_DROP') == '1',
+        reps=int(e.get('M_REPS', 0)), warmup=e.get('M_WARMUP') == '1', drop_caches=e.get('M_DROP') == '1', cold=e.get('M_COLD') == '1',
         workloads=e.get('M_SELECTED', '').split(), skipped=e.get('M_SKIPPED', '').split(),
         not_ready=e.get('M_NOT_READY', '').split(), engines=e.get('M_ENGINES', '').split(),
         bench_data=e.get('BENCH_DATA'), tessera=e.get('M_TESSERA'),
@@ -390,7 +390,7 @@ def markdown(s):
     L.append(f'- dask: {m.get("python")}; `{m.get("peer")} W --impl dask`')
     L.append(f'- data: {m.get("bench_data")} ({m.get("size")}); reps {m.get("reps")} per engine'
              f'{", plus one first (warm-up) run each, not in the medians" if m.get("warmup") else " (no warm-up run)"}'
-             f'{"; page cache dropped before each first run" if m.get("drop_caches") else ""}')
+             f'{"; page cache dropped before every run (cold)" if m.get("cold") else "; page cache dropped before each first run" if m.get("drop_caches") else ""}')
     if m.get('skipped'):
         L.append(f'- skipped (Tessera does not implement them yet; name them to run anyway): {" ".join(m["skipped"])}')
     L.append('')

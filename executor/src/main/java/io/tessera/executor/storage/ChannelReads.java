@@ -15,8 +15,13 @@ final class ChannelReads {
     private ChannelReads() {
     }
 
-    /** Fills {@code buffer} (to its limit) from {@code position}, then flips it for reading. */
-    static void readFully(FileChannel channel, ByteBuffer buffer, long position, String fileName) {
+    /**
+     * Fills {@code buffer} (to its limit) from {@code position}, then flips it for reading; tells
+     * {@code readAhead} (when there is one) what was read and how long it took.
+     */
+    static void readFully(FileChannel channel, ByteBuffer buffer, long position, String fileName,
+            ReadAhead readAhead) {
+        long start = System.nanoTime();
         try {
             long at = position;
             while (buffer.hasRemaining()) {
@@ -28,6 +33,9 @@ final class ChannelReads {
                 at += n;
             }
             buffer.flip();
+            if (readAhead != null) {
+                readAhead.afterRead(position, buffer.limit(), System.nanoTime() - start);
+            }
         } catch (IOException e) {
             throw new ExecutorException(ExecutorException.Kind.IO, "cannot read " + fileName + ": "
                     + Hdf5File.reason(e), e);
@@ -38,8 +46,8 @@ final class ChannelReads {
      * Reads {@code box} of a row-major array of {@code shape} stored from byte {@code dataStart},
      * one contiguous run at a time.
      */
-    static Block readBox(FileChannel channel, long dataStart, long[] shape, DType dtype, ByteOrder order, Box box,
-            IoContext io, ArraySource source, String fileName) {
+    static Block readBox(FileChannel channel, ReadAhead readAhead, long dataStart, long[] shape, DType dtype,
+            ByteOrder order, Box box, IoContext io, ArraySource source, String fileName) {
         Block block = io.allocate(dtype, box.intShape());
         int itemSize = dtype.itemSize();
         FlatRuns.runs(shape, box, (elementOffset, boxOffset, count) -> {
@@ -48,7 +56,7 @@ final class ChannelReads {
             while (done < count) {
                 int piece = Math.min(count - done, FlatRuns.MAX_READ_BYTES / itemSize);
                 ByteBuffer raw = io.rawBuffer(piece * itemSize);
-                readFully(channel, raw, dataStart + byteOffset + (long) done * itemSize, fileName);
+                readFully(channel, raw, dataStart + byteOffset + (long) done * itemSize, fileName, readAhead);
                 ByteDecoder.decode(raw, order, block, boxOffset + done, piece);
                 done += piece;
             }

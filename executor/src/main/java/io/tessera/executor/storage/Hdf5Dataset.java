@@ -173,7 +173,8 @@ public final class Hdf5Dataset implements ArraySource {
         ByteBuffer decoded;
         if (filters.isNative()) {
             ByteBuffer raw = io.rawBuffer(stored);
-            ChannelReads.readFully(file.channel(), raw, file.baseAddress() + address, file.displayName());
+            ChannelReads.readFully(file.channel(), raw, file.baseAddress() + address, file.displayName(),
+                    file.readAhead());
             decoded = filters.decode(raw, chunks.filterMask(slot), elements * dtype.itemSize(), io, description());
         } else {
             decoded = jhdfChunk(origin);
@@ -207,7 +208,7 @@ public final class Hdf5Dataset implements ArraySource {
             fill(block, block.size());
             return new ChunkData(block, box.start());
         }
-        Block block = ChannelReads.readBox(file.channel(), file.baseAddress() + dataAddress, shape, dtype, order, box,
+        Block block = ChannelReads.readBox(file.channel(), file.readAhead(), file.baseAddress() + dataAddress, shape, dtype, order, box,
                 io, this, file.displayName());
         return new ChunkData(block, box.start());
     }

@@ -24,8 +24,11 @@ public final class Hdf5File implements AutoCloseable {
     private final HdfFile hdf;
     private final FileChannel channel;
     private final long baseAddress;
+    private final ReadAhead readAhead;
 
-    private Hdf5File(Path path, String displayName, HdfFile hdf, FileChannel channel, long baseAddress) {
+    private Hdf5File(Path path, String displayName, HdfFile hdf, FileChannel channel, long baseAddress)
+            throws IOException {
+        this.readAhead = new ReadAhead(channel, channel.size());
         this.path = path;
         this.displayName = displayName;
         this.hdf = hdf;
@@ -81,6 +84,10 @@ public final class Hdf5File implements AutoCloseable {
 
     FileChannel channel() {
         return channel;
+    }
+
+    ReadAhead readAhead() {
+        return readAhead;
     }
 
     /** Where address 0 of the file's structures lies (past a user block). */
@@ -141,6 +148,7 @@ public final class Hdf5File implements AutoCloseable {
 
     @Override
     public void close() {
+        readAhead.close();
         try {
             channel.close();
         } catch (IOException e) {

@@ -26,6 +26,7 @@ public final class NpyFile implements ArraySource, AutoCloseable {
 
     private final String displayName;
     private final FileChannel channel;
+    private final ReadAhead readAhead;
     private final DType dtype;
     private final ByteOrder order;
     private final long[] shape;
@@ -34,8 +35,9 @@ public final class NpyFile implements ArraySource, AutoCloseable {
     private final Path path;
     private final boolean fortranOrder;
 
-    private NpyFile(Path path, String displayName, FileChannel channel, DType dtype, ByteOrder order, long[] shape,
-            long dataStart, ChunkGrid grid, boolean fortranOrder) {
+    private NpyFile(Path path, String displayName, FileChannel channel, ReadAhead readAhead, DType dtype,
+            ByteOrder order, long[] shape, long dataStart, ChunkGrid grid, boolean fortranOrder) {
+        this.readAhead = readAhead;
         this.fortranOrder = fortranOrder;
         this.path = path;
         this.displayName = displayName;
@@ -132,7 +134,8 @@ public final class NpyFile implements ArraySource, AutoCloseable {
                 throw new ExecutorException(ExecutorException.Kind.IO, displayName + " is truncated: it has "
                         + channel.size() + " bytes, its header promises " + needed);
             }
-            return new NpyFile(path, displayName, channel, dtype, order, shape, dataStart, ChunkGrid.single(shape),
+            return new NpyFile(path, displayName, channel, new ReadAhead(channel, channel.size()), dtype, order, shape,
+                    dataStart, ChunkGrid.single(shape),
                     fortranOrder);
         } catch (IOException e) {
             throw new ExecutorException(ExecutorException.Kind.IO, "cannot read " + displayName + ": "
@@ -185,7 +188,8 @@ public final class NpyFile implements ArraySource, AutoCloseable {
 
     /** This file read in boxes of {@code chunk}. */
     public NpyFile withReadChunks(long[] chunk) {
-        return new NpyFile(path, displayName, channel, dtype, order, shape, dataStart, ChunkGrid.regular(shape, chunk),
+        return new NpyFile(path, displayName, channel, readAhead, dtype, order, shape, dataStart,
+                ChunkGrid.regular(shape, chunk),
                 fortranOrder);
     }
 
@@ -224,12 +228,13 @@ public final class NpyFile implements ArraySource, AutoCloseable {
     public ChunkData readChunk(int[] chunk, IoContext io) {
         io.checkCancelled();
         Box box = grid.chunkBox(chunk);
-        return new ChunkData(ChannelReads.readBox(channel, dataStart, shape, dtype, order, box, io, this, displayName),
+        return new ChunkData(ChannelReads.readBox(channel, readAhead, dataStart, shape, dtype, order, box, io, this, displayName),
                 box.start());
     }
 
     @Override
     public void close() {
+        readAhead.close();
         try {
             channel.close();
         } catch (IOException e) {

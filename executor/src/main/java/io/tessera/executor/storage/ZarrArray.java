@@ -217,7 +217,7 @@ public final class ZarrArray implements ArraySource {
                 throw damaged(fileName, "the file has " + size + " bytes, too many for one chunk");
             }
             ByteBuffer raw = io.rawBuffer((int) size);
-            ChannelReads.readFully(channel, raw, 0, fileName);
+            ChannelReads.readFully(channel, raw, 0, fileName, null);
             io.bytesRead(this, size);
             ByteBuffer decoded = decompress(raw, io, fileName);
             ByteDecoder.decode(decoded, metadata.byteOrder(), block, 0, block.size());
