@@ -27,7 +27,7 @@ final class ReadAhead {
     /** How reads ahead are decided: on a slow read (auto), never, or from the first read. */
     enum Mode { AUTO, OFF, ALWAYS }
 
-    static final int PIECE_BYTES = 8 << 20;
+    static final int PIECE_BYTES = 4 << 20;
     static final long MAX_WINDOW_BYTES = 64L << 20;
     /** Reads smaller than this say little about where the data came from. */
     static final long SAMPLE_BYTES = 1 << 20;
