@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +37,10 @@ final class StatementCompleter implements Completer {
     private static final Pattern FILE_SOURCE = Pattern.compile(
             "\\b(hdf5|stack|concat|zarr)\\s*\\(\\s*('(?:[^']|'')*')", Pattern.CASE_INSENSITIVE);
 
+    private static final long KEEP_NANOS = 10_000_000_000L;
+
     private final Session session;
+    private final Map<String, Known> known = new HashMap<>();
 
     StatementCompleter(Session session) {
         this.session = session;
@@ -87,14 +92,29 @@ final class StatementCompleter implements Completer {
         }
     }
 
-    /** The dataset names a source binds, or none when it cannot be bound (a missing file, say). */
+    /**
+     * The dataset names a source binds, or none when it cannot be bound (a missing file, say); kept
+     * for a while, since every Tab asks again and a large glob opens many files.
+     */
     private List<String> arrayNames(String source) {
+        long now = System.nanoTime();
+        Known cached = known.get(source);
+        if (cached != null && now - cached.at() < KEEP_NANOS) {
+            return cached.names();
+        }
+        List<String> names;
         try {
             StatementResult result = session.execute("DESCRIBE " + source).get(0);
-            return ((DescribeResult) result).arrays().stream().map(DescribeResult.Description::name).toList();
+            names = ((DescribeResult) result).arrays().stream().map(DescribeResult.Description::name).toList();
         } catch (TesseraException e) {
-            return List.of();
+            names = List.of();
         }
+        known.put(source, new Known(names, now));
+        return names;
+    }
+
+    /** The names a source bound when it was last asked. */
+    private record Known(List<String> names, long at) {
     }
 
     /** Datasets of {@code source} as its dataset argument: {@code /t2m'}, or {@code t2m'} without the slash. */
