@@ -71,6 +71,18 @@ final class TesseraPreparedStatement extends AvaticaPreparedStatement {
         }
     }
 
+    /**
+     * Stops the statement if it runs, then closes it: Avatica's close waits for the statement's
+     * monitor, which a running statement holds.
+     */
+    @Override
+    public void close() throws SQLException {
+        if (!isClosed()) {
+            Statements.cancel(this, cancelFlag);
+        }
+        super.close();
+    }
+
     /** Not synchronized as Avatica's is: a prepared statement holds its monitor while it runs. */
     @Override
     public void cancel() throws SQLException {

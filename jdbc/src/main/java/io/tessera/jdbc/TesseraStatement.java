@@ -53,6 +53,18 @@ final class TesseraStatement extends AvaticaStatement {
         }
     }
 
+    /**
+     * Stops the statement if it runs, then closes it: Avatica's close waits for the statement's
+     * monitor, which a running statement holds.
+     */
+    @Override
+    public void close() throws SQLException {
+        if (!isClosed()) {
+            Statements.cancel(this, cancelFlag);
+        }
+        super.close();
+    }
+
     /** Not synchronized as Avatica's is: it must reach a statement that holds the monitor while it runs. */
     @Override
     public void cancel() throws SQLException {

@@ -131,6 +131,23 @@ class JdbcCancelTest {
     }
 
     @Test
+    void closingARunningPreparedStatementStopsIt() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:tessera:" + root)) {
+            PreparedStatement statement = connection.prepareStatement(LONG_QUERY);
+            CompletableFuture<SQLException> running = runAsync(statement::executeQuery);
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            statement.close();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(seconds < 1, "close took " + seconds + " s");
+            assertNotNull(running.get(10, TimeUnit.SECONDS));
+            try (Statement next = connection.createStatement()) {
+                assertWorks(next);
+            }
+        }
+    }
+
+    @Test
     void aCancelAfterTheRowsCameLeavesThemReadable() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:tessera:" + root);
                 Statement statement = connection.createStatement();
