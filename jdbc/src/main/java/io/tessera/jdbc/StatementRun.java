@@ -34,9 +34,6 @@ final class StatementRun implements AutoCloseable {
     /** The statement now owns the session; false when it was stopped before it got there. */
     synchronized boolean start() {
         active = true;
-        if (stopped) {
-            cancelSession();
-        }
         return !stopped;
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -242,7 +243,7 @@ final class TesseraMeta extends MetaImpl {
     }
 
     private static Iterable<Object> limit(Iterable<Object> rows, long max) {
-        return () -> java.util.stream.StreamSupport.stream(rows.spliterator(), false).limit(max).iterator();
+        return () -> StreamSupport.stream(rows.spliterator(), false).limit(max).iterator();
     }
 
     /** Stops the statement {@code h} if it is running (or waiting to); false when it is not. */
