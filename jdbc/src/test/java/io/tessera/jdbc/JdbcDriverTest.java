@@ -384,4 +384,56 @@ class JdbcDriverTest {
                 () -> DriverManager.getConnection("jdbc:tessera:" + root + "?threads=%zz"));
         assertEquals("22023", e.getSQLState());
     }
+
+    @Test
+    void edgeValuesComeThroughExactly() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT astype(full((1,), 18446744073709551615), 'uint64') AS big, "
+                        + "full((1,), nan) AS n, full((1,), -inf) AS ninf, full((1,), 1e-300) AS tiny")) {
+            assertTrue(rows.next());
+            assertEquals(new BigDecimal("18446744073709551615"), rows.getBigDecimal("big"));
+            assertTrue(Double.isNaN(rows.getDouble("n")));
+            assertEquals(Double.NEGATIVE_INFINITY, rows.getDouble("ninf"));
+            assertEquals(1e-300, rows.getDouble("tiny"));
+            assertFalse(rows.wasNull());
+        }
+    }
+
+    @Test
+    void anEmptyArrayIsNoRowsWithItsColumns() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT arange(0.0) AS e")) {
+            assertEquals(List.of("i0", "e"), labels(rows.getMetaData()));
+            assertEquals(Types.DOUBLE, rows.getMetaData().getColumnType(2));
+            assertFalse(rows.next());
+        }
+    }
+
+    @Test
+    void aStringItemRepeatsOnEveryRowAndItemsThatDoNotBroadcastAreRefused() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT arange(2) AS a, arange(2).dtype AS t")) {
+                assertEquals(Types.VARCHAR, rows.getMetaData().getColumnType(3));
+                assertTrue(rows.next());
+                assertEquals("int64", rows.getString("t"));
+                assertTrue(rows.next());
+                assertEquals("int64", rows.getString("t"));
+                assertFalse(rows.next());
+            }
+            SQLException e = assertThrows(SQLException.class,
+                    () -> statement.executeQuery("SELECT arange(2) AS a, arange(3) AS b"));
+            assertEquals("42804", e.getSQLState());
+            assertEquals("a JDBC result needs items that broadcast together, not shapes (2,) and (3,)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aResultPastTheMemoryLimitSaysHowToWriteIt() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            SQLException e = assertThrows(SQLException.class,
+                    () -> statement.executeQuery("SELECT zeros((10000, 1000))"));
+            assertEquals("53200", e.getSQLState());
+            assertTrue(e.getMessage().contains("write it with INTO"), e.getMessage());
+        }
+    }
 }
