@@ -17,11 +17,10 @@ final class ChannelReads {
 
     /**
      * Fills {@code buffer} (to its limit) from {@code position}, then flips it for reading; tells
-     * {@code readAhead} (when there is one) what was read and how long it took.
+     * {@code readAhead} (when there is one) what was read.
      */
     static void readFully(FileChannel channel, ByteBuffer buffer, long position, String fileName,
             ReadAhead readAhead) {
-        long start = System.nanoTime();
         try {
             long at = position;
             while (buffer.hasRemaining()) {
@@ -34,7 +33,7 @@ final class ChannelReads {
             }
             buffer.flip();
             if (readAhead != null) {
-                readAhead.afterRead(position, buffer.limit(), System.nanoTime() - start);
+                readAhead.afterRead(position, buffer.limit());
             }
         } catch (IOException e) {
             throw new ExecutorException(ExecutorException.Kind.IO, "cannot read " + fileName + ": "
