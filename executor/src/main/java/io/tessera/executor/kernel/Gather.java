@@ -111,19 +111,63 @@ public final class Gather {
 
     /**
      * Broadcasts {@code source} to {@code target}'s shape: axes are aligned at the end, and an axis of
-     * length 1 (or missing) in the source repeats along the target's axis.
+     * length 1 (or missing) in the source repeats along the target's axis. The target is filled as
+     * whole runs: a repeated axis is written once and then copied onto itself, doubling each time,
+     * so a row of 3 repeated 7000 times takes 13 array copies, not 7000.
      */
     public static void broadcast(Block source, Block target) {
         int rank = target.ndim();
+        if (rank == 0) {
+            System.arraycopy(source.data(), 0, target.data(), 0, 1);
+            return;
+        }
+        if (target.size() == 0) {
+            return;
+        }
         int[] sourceShape = source.shape();
         int[] sourceStrides = Shapes.strides(sourceShape);
         int shift = rank - sourceShape.length;
-        AxisMap[] axes = new AxisMap[rank];
+        int[] strides = new int[rank];
         for (int axis = 0; axis < rank; axis++) {
             int s = axis - shift;
-            boolean repeat = s < 0 || sourceShape[s] == 1;
-            axes[axis] = AxisMap.run(target.dim(axis), 0, 0, repeat ? 0 : sourceStrides[s]);
+            strides[axis] = s < 0 || sourceShape[s] == 1 ? 0 : sourceStrides[s];
         }
-        copy(source, 0, axes, target);
+        fill(source.data(), 0, strides, target.data(), 0, target.shape(), Shapes.strides(target.shape()), 0);
+    }
+
+    /** Fills the target region of {@code axis} and those inside it, at {@code targetAt}, from {@code sourceAt}. */
+    private static void fill(Object source, int sourceAt, int[] sourceStrides, Object target, int targetAt,
+            int[] shape, int[] targetStrides, int axis) {
+        int n = shape[axis];
+        int inner = targetStrides[axis];
+        if (axis == shape.length - 1) {
+            if (sourceStrides[axis] == 1) {
+                System.arraycopy(source, sourceAt, target, targetAt, n);
+            } else {
+                System.arraycopy(source, sourceAt, target, targetAt, 1);
+                repeat(target, targetAt, 1, n);
+            }
+            return;
+        }
+        if (sourceStrides[axis] == 0) {
+            fill(source, sourceAt, sourceStrides, target, targetAt, shape, targetStrides, axis + 1);
+            repeat(target, targetAt, inner, n);
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            fill(source, sourceAt + j * sourceStrides[axis], sourceStrides, target, targetAt + j * inner, shape,
+                    targetStrides, axis + 1);
+        }
+    }
+
+    /** Copies the {@code length} elements at {@code at} onto the {@code times - 1} places after them. */
+    private static void repeat(Object array, int at, int length, int times) {
+        long total = (long) length * times;
+        long done = length;
+        while (done < total) {
+            int n = (int) Math.min(done, total - done);
+            System.arraycopy(array, at, array, at + (int) done, n);
+            done += n;
+        }
     }
 }
