@@ -31,6 +31,17 @@ public interface Reducer {
      */
     void reduceRun(Object state, int at, Object lane, int offset, int n, long index);
 
+    /**
+     * Folds {@code rows} consecutive runs of {@code n} values, starting at {@code lane[offset]}, into
+     * outputs {@code at, at + 1, ...}, each run starting at position {@code index} (a short reduced
+     * innermost axis, such as {@code sum(..., axis => -1)} over 3 coordinates, comes as many runs).
+     */
+    default void reduceRuns(Object state, int at, Object lane, int offset, int n, int rows, long index) {
+        for (int r = 0; r < rows; r++) {
+            reduceRun(state, at + r, lane, offset + r * n, n, index);
+        }
+    }
+
     /** Folds {@code lane[offset + j]} into output {@code at + j} for j below n; all at position {@code index}. */
     void accumulate(Object state, int at, Object lane, int offset, int n, long index);
 

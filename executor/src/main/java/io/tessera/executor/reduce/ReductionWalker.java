@@ -62,6 +62,9 @@ public final class ReductionWalker {
         long innerStep = innerReduced ? steps.get(outer) : 0;
         boolean onePosition = innerReduced && innerStep != 1 && reducer.usesPositions();
         int[] position = new int[outer];
+        // runs that fold into outputs one apart: the axis outside the run is kept, with output stride 1
+        boolean consecutiveRuns = innerReduced && !onePosition && outer >= 1 && axes.get(outer - 1)[1] == 0
+                && axes.get(outer - 1)[2] == 1;
         int outputBase = 0;
         long reducedBase = reducedOffset;
         int runLeft = runLength;
@@ -80,6 +83,19 @@ public final class ReductionWalker {
                         reducer.reduceRun(state, outputBase, lane, offset + p + j, 1,
                                 reducedBase + (inRun + j) * innerStep);
                     }
+                } else if (innerReduced && inRun == 0 && consecutiveRuns && take == runLength) {
+                    // whole runs into consecutive outputs, short of the last along the axis outside them
+                    // (whose odometer carry the one-run path below does)
+                    int[] a = axes.get(outer - 1);
+                    int rows = Math.min((n - p) / runLength, a[0] - 1 - position[outer - 1]);
+                    if (rows > 1) {
+                        reducer.reduceRuns(state, outputBase, lane, offset + p, runLength, rows, reducedBase);
+                        p += rows * runLength;
+                        position[outer - 1] += rows;
+                        outputBase += rows;
+                        continue;
+                    }
+                    reducer.reduceRun(state, outputBase, lane, offset + p, take, reducedBase);
                 } else if (innerReduced) {
                     reducer.reduceRun(state, outputBase, lane, offset + p, take, reducedBase + inRun);
                 } else {
