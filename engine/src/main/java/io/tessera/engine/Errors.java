@@ -14,7 +14,7 @@ final class Errors {
             return tessera;
         }
         if (e instanceof SyntaxException syntax) {
-            return new TesseraException(TesseraException.Category.SYNTAX, syntax.getMessage(),
+            return TesseraException.of(TesseraException.Category.SYNTAX, syntax.getMessage(),
                     syntax.position().line(), syntax.position().column(), syntax);
         }
         if (e instanceof BindException bind) {
@@ -26,7 +26,7 @@ final class Errors {
                 case UNSUPPORTED -> TesseraException.Category.UNSUPPORTED;
             };
             String where = bind.position().line() > 0 ? " (" + bind.position() + ")" : "";
-            return new TesseraException(category, bind.getMessage() + where, bind.position().line(),
+            return TesseraException.of(category, bind.getMessage() + where, bind.position().line(),
                     bind.position().column(), bind);
         }
         if (e instanceof ExecutorException executor) {
@@ -37,10 +37,10 @@ final class Errors {
                 case CANCELLED -> TesseraException.Category.CANCELLED;
                 case UNSUPPORTED -> TesseraException.Category.UNSUPPORTED;
             };
-            return new TesseraException(category, executor.getMessage(), 0, 0, executor);
+            return TesseraException.of(category, executor.getMessage(), 0, 0, executor);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
                 + e.getMessage();
-        return new TesseraException(TesseraException.Category.INTERNAL, "internal error: " + message, 0, 0, e);
+        return TesseraException.of(TesseraException.Category.INTERNAL, "internal error: " + message, 0, 0, e);
     }
 }

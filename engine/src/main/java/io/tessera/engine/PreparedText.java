@@ -44,7 +44,7 @@ public final class PreparedText {
     /** The statement with each parameter replaced by the literal of its value, in order. */
     public String bind(List<?> values) {
         if (values.size() != offsets.length) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "the statement has " + offsets.length
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "the statement has " + offsets.length
                     + " parameter" + (offsets.length == 1 ? "" : "s") + " and got " + values.size() + " value"
                     + (values.size() == 1 ? "" : "s"));
         }
@@ -70,7 +70,7 @@ public final class PreparedText {
         }
         String number = number(value);
         if (number == null) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "parameter " + parameter + " is "
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "parameter " + parameter + " is "
                     + (value == null ? "null" : "a " + value.getClass().getSimpleName())
                     + ": give a number, a boolean or a string");
         }

@@ -125,18 +125,18 @@ public final class Session implements AutoCloseable {
         try {
             List<ParsedStatement> statements = QueryParser.parse(select);
             if (statements.size() != 1 || !(statements.get(0).statement() instanceof Query query)) {
-                throw new TesseraException(TesseraException.Category.ARGUMENT, "stream() takes one SELECT statement");
+                throw TesseraException.of(TesseraException.Category.ARGUMENT, "stream() takes one SELECT statement");
             }
             try (StorageSession storage = new StorageSession(resolver)) {
                 PlannedQuery planned = planner(storage).plan(query);
                 if (planned.into() != null) {
-                    throw new TesseraException(TesseraException.Category.ARGUMENT,
+                    throw TesseraException.of(TesseraException.Category.ARGUMENT,
                             "stream() hands the result over: leave out INTO");
                 }
                 List<ChunkSink> sinks = new ArrayList<>();
                 for (PlannedQuery.Item item : planned.items()) {
                     if (item.node() == null) {
-                        throw new TesseraException(TesseraException.Category.TYPE, "stream() hands over arrays, and "
+                        throw TesseraException.of(TesseraException.Category.TYPE, "stream() hands over arrays, and "
                                 + "item '" + item.name() + "' is a string");
                     }
                     sinks.add((box, block) -> each.accept(item.name(), box, block));
@@ -156,7 +156,7 @@ public final class Session implements AutoCloseable {
     public QueryResult query(String text) {
         List<StatementResult> results = execute(text);
         if (results.size() != 1 || !(results.get(0) instanceof QueryResult result)) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "query() takes one SELECT statement");
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "query() takes one SELECT statement");
         }
         return result;
     }
@@ -272,7 +272,7 @@ public final class Session implements AutoCloseable {
 
     private void checkRunnable(PlannedQuery planned) {
         if (planned.into() != null) {
-            throw new TesseraException(TesseraException.Category.UNSUPPORTED,
+            throw TesseraException.of(TesseraException.Category.UNSUPPORTED,
                     "EXPLAIN ANALYZE of a statement with INTO is not supported yet: EXPLAIN shows its plan");
         }
         long bytes = 0;
@@ -280,7 +280,7 @@ public final class Session implements AutoCloseable {
             bytes += root.bytes();
         }
         if (bytes > settings.memoryLimit()) {
-            throw new TesseraException(TesseraException.Category.MEMORY, "the result takes "
+            throw TesseraException.of(TesseraException.Category.MEMORY, "the result takes "
                     + MemoryBudget.formatBytes(bytes) + ", more than memory_limit ("
                     + MemoryBudget.formatBytes(settings.memoryLimit()) + "): reduce it, or write it with INTO");
         }
@@ -353,7 +353,7 @@ public final class Session implements AutoCloseable {
 
     private MessageResult createView(CreateView view) {
         if (catalog.view(view.name()).isPresent() && !view.orReplace()) {
-            throw new TesseraException(TesseraException.Category.NAME, "view '" + view.name()
+            throw TesseraException.of(TesseraException.Category.NAME, "view '" + view.name()
                     + "' already exists; use CREATE OR REPLACE VIEW", view.position().line(), view.position().column(),
                     null);
         }
@@ -370,7 +370,7 @@ public final class Session implements AutoCloseable {
 
     private MessageResult dropView(DropView drop) {
         if (!catalog.dropView(drop.name()) && !drop.ifExists()) {
-            throw new TesseraException(TesseraException.Category.NAME, "no view '" + drop.name() + "'"
+            throw TesseraException.of(TesseraException.Category.NAME, "no view '" + drop.name() + "'"
                     + io.tessera.planner.bind.Suggestions.closest(drop.name(), catalog.viewNames()),
                     drop.position().line(), drop.position().column(), null);
         }
@@ -379,19 +379,19 @@ public final class Session implements AutoCloseable {
 
     private MessageResult createFunction(CreateFunction function) {
         if (Builtins.get(function.name()).isPresent()) {
-            throw new TesseraException(TesseraException.Category.NAME, "'" + function.name()
+            throw TesseraException.of(TesseraException.Category.NAME, "'" + function.name()
                     + "' is a built-in function and cannot be redefined", function.position().line(),
                     function.position().column(), null);
         }
         if (catalog.function(function.name()).isPresent() && !function.orReplace()) {
-            throw new TesseraException(TesseraException.Category.NAME, "function '" + function.name()
+            throw TesseraException.of(TesseraException.Category.NAME, "function '" + function.name()
                     + "' already exists; use CREATE OR REPLACE FUNCTION", function.position().line(),
                     function.position().column(), null);
         }
         Set<String> seen = new HashSet<>();
         for (String parameter : function.parameters()) {
             if (!seen.add(parameter)) {
-                throw new TesseraException(TesseraException.Category.NAME, "parameter '" + parameter
+                throw TesseraException.of(TesseraException.Category.NAME, "parameter '" + parameter
                         + "' appears twice in " + function.name(), function.position().line(),
                         function.position().column(), null);
             }
@@ -408,7 +408,7 @@ public final class Session implements AutoCloseable {
                 try {
                     threads = Integer.parseInt(value);
                 } catch (NumberFormatException e) {
-                    throw new TesseraException(TesseraException.Category.ARGUMENT, "threads must be an integer, not '"
+                    throw TesseraException.of(TesseraException.Category.ARGUMENT, "threads must be an integer, not '"
                             + value + "'");
                 }
                 settings = settings.withThreads(threads);
@@ -420,7 +420,7 @@ public final class Session implements AutoCloseable {
                 settings = settings.withChunkBytes(Settings.parseSize(value));
                 catalog.chunkBytes(settings.chunkBytes());
             }
-            default -> throw new TesseraException(TesseraException.Category.NAME, "unknown setting '" + option.name()
+            default -> throw TesseraException.of(TesseraException.Category.NAME, "unknown setting '" + option.name()
                     + "'" + io.tessera.planner.bind.Suggestions.closest(option.name(),
                     List.of("threads", "memory_limit", "chunk_bytes"))
                     + " (settings: threads, memory_limit, chunk_bytes)", option.position().line(),
@@ -439,7 +439,7 @@ public final class Session implements AutoCloseable {
         if (option.value() instanceof io.tessera.grammar.ast.Name name) {
             return name.name();
         }
-        throw new TesseraException(TesseraException.Category.ARGUMENT, "SET takes a number or a string",
+        throw TesseraException.of(TesseraException.Category.ARGUMENT, "SET takes a number or a string",
                 option.position().line(), option.position().column(), null);
     }
 

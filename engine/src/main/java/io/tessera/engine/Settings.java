@@ -14,13 +14,13 @@ public record Settings(int threads, long memoryLimit, long chunkBytes) {
 
     public Settings {
         if (threads < 1) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "threads must be at least 1, not " + threads);
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "threads must be at least 1, not " + threads);
         }
         if (memoryLimit < 1_000_000) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "memory_limit must be at least 1MB");
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "memory_limit must be at least 1MB");
         }
         if (chunkBytes < 1000) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "chunk_bytes must be at least 1KB");
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "chunk_bytes must be at least 1KB");
         }
     }
 
@@ -49,7 +49,7 @@ public record Settings(int threads, long memoryLimit, long chunkBytes) {
     public static long parseSize(String text) {
         Matcher matcher = SIZE.matcher(text);
         if (!matcher.matches()) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "invalid size '" + text
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "invalid size '" + text
                     + "': write a number with an optional unit such as 512MB or 2GiB");
         }
         double number = Double.parseDouble(matcher.group(1));
@@ -58,7 +58,7 @@ public record Settings(int threads, long memoryLimit, long chunkBytes) {
         double base = binary ? 1024 : 1000;
         int power = unit.isEmpty() || unit.equals("B") ? 0 : "KMGT".indexOf(unit.charAt(0)) + 1;
         if (binary && power == 0) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "invalid size '" + text + "'");
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "invalid size '" + text + "'");
         }
         return (long) (number * Math.pow(base, power));
     }

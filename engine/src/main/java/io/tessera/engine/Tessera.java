@@ -53,7 +53,7 @@ public final class Tessera {
     /** As {@link #open(Path, boolean, Settings)}, with some rewrite rules switched off (for testing). */
     public static Session open(Path root, boolean confined, Settings settings, Set<String> disabledRules) {
         if (!Files.isDirectory(root.toAbsolutePath())) {
-            throw new TesseraException(TesseraException.Category.IO, "data root " + root + " is not a directory");
+            throw TesseraException.of(TesseraException.Category.IO, "data root " + root + " is not a directory");
         }
         return new Session(new PathResolver(root, confined), settings, disabledRules);
     }

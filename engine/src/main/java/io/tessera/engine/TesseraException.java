@@ -1,8 +1,12 @@
 package io.tessera.engine;
 
 /**
- * The one exception a user of Tessera sees: a message, a category, and for errors in the query
- * text the line and column (both 0 when unknown).
+ * What a user of Tessera sees when a statement fails: a message, a category, and for errors in the
+ * query text the line and column (both 0 when unknown). It comes as the subclass that says what to
+ * do about it: {@link QueryException} (the statement is wrong: fix it), {@link DataException} (a
+ * file or a value is: fix that), {@link LimitException} (it needs more memory than allowed),
+ * {@link CancelledException}; a bug in Tessera is a plain {@code TesseraException}. Make one with
+ * {@link #of}, which picks the subclass from the category.
  */
 public class TesseraException extends RuntimeException {
     /** What kind of error it is. */
@@ -35,15 +39,28 @@ public class TesseraException extends RuntimeException {
     private final int line;
     private final int column;
 
-    public TesseraException(Category category, String message, int line, int column, Throwable cause) {
+    protected TesseraException(Category category, String message, int line, int column, Throwable cause) {
         super(message, cause);
         this.category = category;
         this.line = line;
         this.column = column;
     }
 
-    public TesseraException(Category category, String message) {
-        this(category, message, 0, 0, null);
+    /** The exception of {@code category}'s kind, at {@code line} and {@code column} of the text (0 when none). */
+    public static TesseraException of(Category category, String message, int line, int column, Throwable cause) {
+        return switch (category) {
+            case SYNTAX, NAME, SHAPE, TYPE, ARGUMENT, UNSUPPORTED ->
+                    new QueryException(category, message, line, column, cause);
+            case IO, DATA -> new DataException(category, message, line, column, cause);
+            case MEMORY -> new LimitException(category, message, line, column, cause);
+            case CANCELLED -> new CancelledException(category, message, line, column, cause);
+            case INTERNAL -> new TesseraException(category, message, line, column, cause);
+        };
+    }
+
+    /** As {@link #of(Category, String, int, int, Throwable)}, with no place in the text and no cause. */
+    public static TesseraException of(Category category, String message) {
+        return of(category, message, 0, 0, null);
     }
 
     public Category category() {

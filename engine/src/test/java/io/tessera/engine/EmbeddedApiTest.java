@@ -74,6 +74,34 @@ class EmbeddedApiTest {
     }
 
     @Test
+    void errorsComeAsTheKindThatSaysWhatToDo() throws Exception {
+        try (Session session = Tessera.open(root, true, Settings.defaults().withMemoryLimit(2_000_000))) {
+            assertInstanceOf(QueryException.class, assertThrows(TesseraException.class,
+                    () -> session.query("SELECT 1 +")));
+            assertInstanceOf(QueryException.class, assertThrows(TesseraException.class,
+                    () -> session.query("SELECT arange(3) + arange(4)")));
+            assertInstanceOf(DataException.class, assertThrows(TesseraException.class,
+                    () -> session.query("SELECT x FROM npy('missing.npy') AS x")));
+            assertInstanceOf(LimitException.class, assertThrows(TesseraException.class,
+                    () -> session.query("SELECT zeros((1000, 1000))")));
+        }
+        try (Session session = Tessera.open(root, true, Settings.defaults())) {
+            java.util.concurrent.CompletableFuture<Throwable> running = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            session.query("SELECT sum(x) FROM random_normal(0, 1, shape => (200000, 20000)) AS x");
+                            return null;
+                        } catch (TesseraException e) {
+                            return e;
+                        }
+                    });
+            Thread.sleep(300);
+            session.cancel();
+            assertInstanceOf(CancelledException.class, running.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void preparedTextReplacesParametersWithLiterals() {
         PreparedText text = PreparedText.of("SELECT x[?:?] * ? AS \"a?\", '?' /* ? */ FROM hdf5(?) AS x -- why?");
         assertEquals(4, text.parameterCount());

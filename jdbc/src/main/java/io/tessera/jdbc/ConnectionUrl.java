@@ -22,7 +22,7 @@ record ConnectionUrl(String root, Settings settings) {
             return parseDecoded(url, info);
         } catch (IllegalArgumentException e) {
             // URLDecoder's complaint about a bad %-escape
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "bad URL " + url + ": " + e.getMessage());
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "bad URL " + url + ": " + e.getMessage());
         }
     }
 
@@ -42,12 +42,12 @@ record ConnectionUrl(String root, Settings settings) {
                 }
                 int equals = pair.indexOf('=');
                 if (equals < 0) {
-                    throw new TesseraException(TesseraException.Category.ARGUMENT, "URL option '" + pair
+                    throw TesseraException.of(TesseraException.Category.ARGUMENT, "URL option '" + pair
                             + "' needs a value: write " + pair + "=...");
                 }
                 String name = URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
                 if (!OPTIONS.contains(name)) {
-                    throw new TesseraException(TesseraException.Category.NAME, "unknown URL option '" + name
+                    throw TesseraException.of(TesseraException.Category.NAME, "unknown URL option '" + name
                             + "' (options: threads, memory_limit, chunk_bytes)");
                 }
                 options.setProperty(name, URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
@@ -72,7 +72,7 @@ record ConnectionUrl(String root, Settings settings) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, name + " must be an integer, not '"
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, name + " must be an integer, not '"
                     + value + "'");
         }
     }

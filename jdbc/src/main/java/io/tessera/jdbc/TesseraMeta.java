@@ -224,7 +224,7 @@ final class TesseraMeta extends MetaImpl {
     /** The error of a stopped statement: a timeout's, or a cancel's. */
     private static RuntimeException stopped(StatementRun run, int timeout, TesseraException cause) {
         TesseraException error = cause != null ? cause
-                : new TesseraException(TesseraException.Category.CANCELLED, "statement cancelled");
+                : TesseraException.of(TesseraException.Category.CANCELLED, "statement cancelled");
         return run.timedOut() ? new SqlErrors.Raised(SqlErrors.timeout(timeout, error)) : error;
     }
 

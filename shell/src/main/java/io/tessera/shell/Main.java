@@ -167,7 +167,7 @@ public final class Main implements Callable<Integer> {
 
     private String script() {
         if (command != null && file != null) {
-            throw new TesseraException(TesseraException.Category.ARGUMENT, "give -c or -f, not both");
+            throw TesseraException.of(TesseraException.Category.ARGUMENT, "give -c or -f, not both");
         }
         if (command != null) {
             return command;
@@ -178,9 +178,9 @@ public final class Main implements Callable<Integer> {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new TesseraException(TesseraException.Category.IO, "file not found: " + file);
+            throw TesseraException.of(TesseraException.Category.IO, "file not found: " + file);
         } catch (IOException e) {
-            throw new TesseraException(TesseraException.Category.IO, "cannot read " + (file != null ? file
+            throw TesseraException.of(TesseraException.Category.IO, "cannot read " + (file != null ? file
                     : "standard input") + ": " + e.getMessage());
         }
     }

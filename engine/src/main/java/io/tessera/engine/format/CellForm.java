@@ -19,7 +19,7 @@ public final class CellForm {
         for (ResultItem item : items) {
             long[] next = Shapes.broadcast(shape, item.shape());
             if (next == null) {
-                throw new TesseraException(TesseraException.Category.SHAPE, reader + " needs items that broadcast together, "
+                throw TesseraException.of(TesseraException.Category.SHAPE, reader + " needs items that broadcast together, "
                         + "not shapes " + Shapes.format(shape) + " and " + Shapes.format(item.shape()));
             }
             shape = next;

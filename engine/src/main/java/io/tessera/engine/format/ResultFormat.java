@@ -18,7 +18,7 @@ public interface ResultFormat {
             case "text" -> new TextFormat();
             case "json" -> new JsonFormat();
             case "csv" -> new CsvFormat();
-            default -> throw new TesseraException(TesseraException.Category.ARGUMENT, "unknown format '" + name
+            default -> throw TesseraException.of(TesseraException.Category.ARGUMENT, "unknown format '" + name
                     + "': use text, json or csv");
         };
     }

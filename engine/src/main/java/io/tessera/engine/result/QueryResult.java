@@ -17,7 +17,7 @@ public record QueryResult(List<ResultItem> items, double elapsedMs, long bytesRe
                 return item;
             }
         }
-        throw new TesseraException(TesseraException.Category.NAME, "no item '" + name + "' in the result; its items: "
+        throw TesseraException.of(TesseraException.Category.NAME, "no item '" + name + "' in the result; its items: "
                 + String.join(", ", items.stream().map(ResultItem::name).toList()));
     }
 }

@@ -67,7 +67,7 @@ public record ResultItem(String name, DType dtype, long[] shape, Block values, S
 
     private Block numeric(String what) {
         if (isText()) {
-            throw new TesseraException(TesseraException.Category.TYPE, "item '" + name + "' is a string: "
+            throw TesseraException.of(TesseraException.Category.TYPE, "item '" + name + "' is a string: "
                     + what + " needs numbers; read text()");
         }
         return values;
@@ -76,7 +76,7 @@ public record ResultItem(String name, DType dtype, long[] shape, Block values, S
     private Block single() {
         Block block = numeric("a scalar value");
         if (block.size() != 1) {
-            throw new TesseraException(TesseraException.Category.SHAPE, "item '" + name + "' has shape "
+            throw TesseraException.of(TesseraException.Category.SHAPE, "item '" + name + "' has shape "
                     + Shapes.format(shape) + ", not one value: use toArray() or toDoubleArray()");
         }
         return block;
