@@ -1,5 +1,6 @@
 package io.tessera.executor;
 
+import java.nio.ByteOrder;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -100,6 +101,31 @@ public enum DType {
             case 8 -> Optional.of(INT64);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * NumPy's type string ({@code dtype.str}) in {@code order}: {@code <f8}, {@code >i4}; one-byte
+     * types have no byte order ({@code |u1}, {@code |b1}). As {@code .npy} headers and Zarr write it.
+     */
+    public String typeString(ByteOrder order) {
+        String prefix = itemSize == 1 ? "|" : order == ByteOrder.BIG_ENDIAN ? ">" : "<";
+        String letter = switch (kind) {
+            case BOOL -> "b";
+            case SIGNED -> "i";
+            case UNSIGNED -> "u";
+            case FLOAT -> "f";
+        };
+        return prefix + letter + itemSize;
+    }
+
+    /** The dtype of a NumPy type string's kind and size ({@code f8}, {@code u1}, {@code b1}), if Tessera has it. */
+    public static Optional<DType> ofKindAndSize(String kindAndSize) {
+        for (DType dtype : values()) {
+            if (dtype.typeString(ByteOrder.LITTLE_ENDIAN).substring(1).equals(kindAndSize)) {
+                return Optional.of(dtype);
+            }
+        }
+        return Optional.empty();
     }
 
     /** NumPy 2's {@code promote_types} for the dtypes Tessera has (float16 results become float32). */

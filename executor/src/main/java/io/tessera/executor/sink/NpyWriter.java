@@ -5,6 +5,7 @@ import io.tessera.executor.Box;
 import io.tessera.executor.DType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,7 +49,8 @@ public final class NpyWriter implements ChunkSink, AutoCloseable {
         }
         String tuple = shape.length == 1 ? "(" + shape[0] + ",)"
                 : "(" + (shape.length == 0 ? "" : dims.substring(0, dims.length() - 2)) + ")";
-        String dict = "{'descr': '" + descr(dtype) + "', 'fortran_order': False, 'shape': " + tuple + ", }";
+        String dict = "{'descr': '" + dtype.typeString(ByteOrder.LITTLE_ENDIAN) + "', 'fortran_order': False, 'shape': "
+                + tuple + ", }";
         boolean wide = dict.length() + 11 > 65535;
         int prefix = wide ? 12 : 10;
         int total = (prefix + dict.length() + 1 + 63) / 64 * 64;
@@ -57,7 +59,7 @@ public final class NpyWriter implements ChunkSink, AutoCloseable {
             padded.append(' ');
         }
         padded.append('\n');
-        ByteBuffer out = ByteBuffer.allocate(total).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
         out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
         out.put((byte) (wide ? 2 : 1)).put((byte) 0);
         if (wide) {
@@ -67,17 +69,6 @@ public final class NpyWriter implements ChunkSink, AutoCloseable {
         }
         out.put(padded.toString().getBytes(StandardCharsets.US_ASCII));
         return out.array();
-    }
-
-    private static String descr(DType dtype) {
-        return switch (dtype) {
-            case BOOL -> "|b1";
-            case INT8 -> "|i1";
-            case UINT8 -> "|u1";
-            case FLOAT32 -> "<f4";
-            case FLOAT64 -> "<f8";
-            default -> "<" + (dtype.isUnsigned() ? "u" : "i") + dtype.itemSize();
-        };
     }
 
     @Override

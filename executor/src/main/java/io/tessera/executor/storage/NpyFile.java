@@ -157,20 +157,7 @@ public final class NpyFile implements ArraySource, AutoCloseable {
     }
 
     private static DType dtypeOf(String kind, int size, String name) {
-        DType dtype = switch (kind + size) {
-            case "b1" -> DType.BOOL;
-            case "i1" -> DType.INT8;
-            case "i2" -> DType.INT16;
-            case "i4" -> DType.INT32;
-            case "i8" -> DType.INT64;
-            case "u1" -> DType.UINT8;
-            case "u2" -> DType.UINT16;
-            case "u4" -> DType.UINT32;
-            case "u8" -> DType.UINT64;
-            case "f4" -> DType.FLOAT32;
-            case "f8" -> DType.FLOAT64;
-            default -> null;
-        };
+        DType dtype = DType.ofKindAndSize(kind + size).orElse(null);
         if (dtype == null) {
             throw new ExecutorException(ExecutorException.Kind.UNSUPPORTED,
                     name + " holds elements of type '" + kind + size + "', which Tessera does not read");

@@ -248,7 +248,7 @@ public final class ZarrArray implements ArraySource {
         if (decoded.remaining() != expected) {
             throw damaged(fileName, (metadata.compressor() == ZarrMetadata.Compressor.NONE ? "it holds "
                     : "it decompresses to ") + decoded.remaining() + " bytes, but a chunk of "
-                    + Shapes.format(chunkShape) + " " + ZarrMetadata.dtypeCode(metadata.dtype(), metadata.byteOrder())
+                    + Shapes.format(chunkShape) + " " + metadata.dtype().typeString(metadata.byteOrder())
                     + " takes " + expected);
         }
         return decoded;

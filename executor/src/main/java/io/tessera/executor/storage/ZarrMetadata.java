@@ -168,7 +168,7 @@ public final class ZarrMetadata {
                     .put("level", level);
         }
         root.put("dimension_separator", String.valueOf(separator));
-        root.put("dtype", dtypeCode(dtype, byteOrder));
+        root.put("dtype", dtype.typeString(byteOrder));
         putFillValue(root);
         root.putNull("filters");
         root.put("order", "C");
@@ -201,33 +201,8 @@ public final class ZarrMetadata {
         }
     }
 
-    /** NumPy's type string for a dtype in a byte order: {@code <f8}, {@code >i4}, {@code |u1}, {@code |b1}. */
-    public static String dtypeCode(DType dtype, ByteOrder byteOrder) {
-        String order = dtype.itemSize() == 1 ? "|" : byteOrder == ByteOrder.BIG_ENDIAN ? ">" : "<";
-        String kind = switch (dtype.kind()) {
-            case BOOL -> "b";
-            case SIGNED -> "i";
-            case UNSIGNED -> "u";
-            case FLOAT -> "f";
-        };
-        return order + kind + dtype.itemSize();
-    }
-
     private static DType dtypeOf(String code, String fileName) {
-        DType dtype = code.length() < 3 ? null : switch (code.substring(1)) {
-            case "b1" -> DType.BOOL;
-            case "i1" -> DType.INT8;
-            case "i2" -> DType.INT16;
-            case "i4" -> DType.INT32;
-            case "i8" -> DType.INT64;
-            case "u1" -> DType.UINT8;
-            case "u2" -> DType.UINT16;
-            case "u4" -> DType.UINT32;
-            case "u8" -> DType.UINT64;
-            case "f4" -> DType.FLOAT32;
-            case "f8" -> DType.FLOAT64;
-            default -> null;
-        };
+        DType dtype = code.length() < 3 ? null : DType.ofKindAndSize(code.substring(1)).orElse(null);
         char order = code.isEmpty() ? '?' : code.charAt(0);
         // '|' (no byte order) only makes sense for one-byte elements
         boolean orderFits = order == '<' || order == '>' || (order == '|' && dtype != null && dtype.itemSize() == 1);

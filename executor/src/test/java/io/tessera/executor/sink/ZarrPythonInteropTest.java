@@ -189,7 +189,7 @@ class ZarrPythonInteropTest {
     }
 
     private static String numpyCode(DType dtype) {
-        return io.tessera.executor.storage.ZarrMetadata.dtypeCode(dtype, java.nio.ByteOrder.LITTLE_ENDIAN);
+        return dtype.typeString(java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
     private static String shapeText(long[] shape) {
